@@ -1,0 +1,32 @@
+# default: the profile for command-line tools that have none of their own.
+#
+# Every namespace is new: the tool sees its own process tree (it is PID 2,
+# the sandbox's init is PID 1), its own hostname, an empty network
+# namespace (no network at all), its own IPC objects and cgroup view. It
+# runs as the caller (as an unprivileged host user when root starts it),
+# with no capabilities, no_new_privs set, a cleared environment and no core
+# dumps.
+description = "Strict default for command-line tools: no network, no capabilities";
+
+namespaces = [ "user", "mount", "pid", "uts", "ipc", "net", "cgroup" ];
+hostname = "sandbox";
+
+environment = {
+  clear = true;
+  keep = [ "TERM", "COLORTERM", "LANG", "LANGUAGE", "LC_*", "TZ",
+           "HOME", "USER", "LOGNAME", "PATH" ];
+};
+
+rlimits = {
+  core = 0;
+};
+
+process = {
+  umask = "022";
+  new_session = true;
+  die_with_parent = true;
+};
+
+capabilities = {
+  keep = [ ];
+};

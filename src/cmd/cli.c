@@ -1,0 +1,87 @@
+/* Command-line parsing with GNU long options. Option parsing stops at the
+ * first operand, so "sandbox ls -l" needs no "--". */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <string.h>
+
+void cli_usage(FILE *out)
+{
+        fputs("Usage: sandbox [OPTIONS] [--] COMMAND [ARG...]\n"
+              "Run COMMAND in a sandbox described by a profile.\n"
+              "\n"
+              "  -p, --profile=NAME|PATH  the profile to use; a value with a '/' is a\n"
+              "                           file, anything else a name looked up in\n"
+              "                           ~/.config/sandbox, /etc/sandbox and the\n"
+              "                           installed profiles (default: the command's\n"
+              "                           name if such a profile exists, else 'default')\n"
+              "  -v, --verbose            report each setup step on stderr\n"
+              "  -q, --quiet              report only errors\n"
+              "  -h, --help               show this help and exit\n"
+              "  -V, --version            show the version and exit\n"
+              "\n"
+              "Exit status: the command's own, 128+N if it died of signal N;\n"
+              "123 bad usage, 124 bad or missing profile, 125 sandbox setup failed,\n"
+              "126 command cannot be executed, 127 command not found.\n"
+              "See sandbox(1) and sandbox.profile(5).\n",
+              out);
+}
+
+int cli_parse(int argc, char **argv, struct cli_request *req,
+              struct sb_error *err)
+{
+        static const struct option options[] = {
+                { "profile", required_argument, NULL, 'p' },
+                { "verbose", no_argument, NULL, 'v' },
+                { "quiet", no_argument, NULL, 'q' },
+                { "help", no_argument, NULL, 'h' },
+                { "version", no_argument, NULL, 'V' },
+                { NULL, 0, NULL, 0 },
+        };
+        memset(req, 0, sizeof(*req));
+        req->verb = VERB_RUN;
+        req->log_level = SB_LOG_WARN;
+
+        /* getopt keeps state in globals; reset so tests can call us twice. */
+        optind = 0;
+        opterr = 0;
+        for (;;) {
+                int c = getopt_long(argc, argv, "+:p:vqhV", options, NULL);
+                if (c == -1)
+                        break;
+                switch (c) {
+                case 'p':
+                        if (!*optarg)
+                                return sb_error_set(err, -EINVAL,
+                                                    "--profile needs a name "
+                                                    "or a path");
+                        req->profile = optarg;
+                        break;
+                case 'v':
+                        req->log_level = SB_LOG_DEBUG;
+                        break;
+                case 'q':
+                        req->log_level = SB_LOG_ERROR;
+                        break;
+                case 'h':
+                        req->verb = VERB_HELP;
+                        return 0;
+                case 'V':
+                        req->verb = VERB_VERSION;
+                        return 0;
+                case ':':
+                        return sb_error_set(err, -EINVAL,
+                                            "option '%s' needs a value",
+                                            argv[optind - 1]);
+                default:
+                        return sb_error_set(err, -EINVAL,
+                                            "unknown option '%s'",
+                                            argv[optind - 1]);
+                }
+        }
+        if (optind >= argc)
+                return sb_error_set(err, -EINVAL, "no command given");
+        req->command = argv + optind;
+        return 0;
+}

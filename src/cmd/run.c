@@ -1,0 +1,143 @@
+/* The run verb: find and load the profile, then create, start and wait for
+ * the sandbox through the engine API. */
+#include "run.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "build-config.h"
+#include "cleanup.h"
+#include "log.h"
+#include "profile.h"
+#include "sandbox.h"
+#include "util.h"
+
+extern char **environ;
+
+/* What the profile loader needs from the world, read once here. The
+ * environment is read with secure_getenv so that a setuid build never
+ * takes paths from its caller. */
+struct world {
+        struct sb_profile_env env;
+        char *home, *user, *config_dir;
+        const char *dirs[4];
+};
+
+static void world_init(struct world *w, const char *app)
+{
+        struct passwd *pw = getpwuid(getuid());
+        const char *home = pw ? pw->pw_dir : secure_getenv("HOME");
+        w->home = xstrdup(home ? home : "/");
+        w->user = pw ? xstrdup(pw->pw_name)
+                     : xasprintf("%u", (unsigned)getuid());
+        const char *xdg_config = secure_getenv("XDG_CONFIG_HOME");
+        w->config_dir = xdg_config && xdg_config[0] == '/'
+                                ? xasprintf("%s/sandbox", xdg_config)
+                                : xasprintf("%s/.config/sandbox", w->home);
+        /* Tests and uninstalled builds point at the source tree's profiles
+         * with SANDBOX_PROFILEDIR; it replaces the installed directory. */
+        const char *profiledir = secure_getenv("SANDBOX_PROFILEDIR");
+        w->dirs[0] = w->config_dir;
+        w->dirs[1] = SB_SYSCONF_PROFILEDIR;
+        w->dirs[2] = profiledir && *profiledir ? profiledir : SB_PROFILEDIR;
+        w->dirs[3] = NULL;
+        w->env = (struct sb_profile_env){
+                .home = w->home,
+                .user = w->user,
+                .uid = getuid(),
+                .gid = getgid(),
+                .xdg_runtime_dir = secure_getenv("XDG_RUNTIME_DIR"),
+                .app = app,
+                .search_dirs = w->dirs,
+        };
+}
+
+static void world_free(struct world *w)
+{
+        free(w->home);
+        free(w->user);
+        free(w->config_dir);
+}
+
+/* --profile if given; else a profile named after the command if one exists;
+ * else "default". */
+static char *choose_profile(const struct cli_request *req,
+                            const struct world *w)
+{
+        if (req->profile)
+                return profile_find(req->profile, &w->env);
+        char *path = profile_find(w->env.app, &w->env);
+        if (path) {
+                log_debug("a profile is named after the command: %s", path);
+                return path;
+        }
+        return profile_find("default", &w->env);
+}
+
+static int load_config(const struct cli_request *req, const struct world *w,
+                       struct sb_config *cfg)
+{
+        _cleanup_free_ char *path = choose_profile(req, w);
+        if (!path) {
+                const char *name = req->profile ? req->profile : "default";
+                log_error("profile '%s' not found (searched %s, %s, %s)",
+                          name, w->dirs[0], w->dirs[1], w->dirs[2]);
+                return -ENOENT;
+        }
+        log_debug("profile %s", path);
+        struct sb_diags diags = { 0 };
+        int r = profile_load(path, &w->env, cfg, &diags);
+        for (size_t i = 0; i < diags.n; i++)
+                log_error("%s", diags.msgs[i]);
+        sb_diags_free(&diags);
+        return r;
+}
+
+int cmd_run(const struct cli_request *req)
+{
+        const char *slash = strrchr(req->command[0], '/');
+        const char *app = slash ? slash + 1 : req->command[0];
+        struct world w;
+        struct sb_config cfg;
+        struct sb_error err = { 0 };
+        struct sb_container *c = NULL;
+        int status;
+
+        world_init(&w, app);
+        sb_config_init(&cfg);
+        if (load_config(req, &w, &cfg) < 0) {
+                status = SB_EXIT_PROFILE;
+                goto out;
+        }
+
+        char cwd[PATH_MAX];
+        struct sb_exec exec = {
+                .argv = req->command,
+                .caller_env = environ,
+                .caller_cwd = getcwd(cwd, sizeof(cwd)) ? cwd : NULL,
+        };
+        if (sb_container_create(&cfg, &c, &err) < 0) {
+                log_error("%s", err.msg);
+                status = SB_EXIT_SETUP;
+                goto out;
+        }
+        if (sb_container_start(c, &exec, &err) < 0) {
+                log_error("%s", err.msg);
+                status = sb_container_failure_exit(c);
+                goto out;
+        }
+        if (sb_container_wait(c, &status, &err) < 0) {
+                log_error("%s", err.msg);
+                status = SB_EXIT_SETUP;
+        }
+out:
+        sb_container_destroy(c);
+        sb_config_free(&cfg);
+        world_free(&w);
+        return status;
+}

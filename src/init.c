@@ -1,0 +1,55 @@
+/* PID 1 of the sandbox. All signals stay blocked and are taken with
+ * sigwaitinfo(2): a blocked signal is queued even for a pid-namespace init
+ * (which the kernel otherwise shields from signals it has no handler for),
+ * and there is no handler code to get wrong. */
+#include "init.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int init_exit_code(int wait_status)
+{
+        if (WIFEXITED(wait_status))
+                return WEXITSTATUS(wait_status);
+        if (WIFSIGNALED(wait_status))
+                return 128 + WTERMSIG(wait_status);
+        return 255;
+}
+
+bool init_should_forward(int sig, int si_code, bool target_shares_tty)
+{
+        if (sig == SIGCHLD || sig == SIGKILL || sig == SIGSTOP)
+                return false;
+        return !(target_shares_tty && si_code == SI_KERNEL);
+}
+
+void init_run(pid_t target, bool target_shares_tty)
+{
+        sigset_t all;
+        sigfillset(&all);
+        for (;;) {
+                siginfo_t si;
+                int sig = sigwaitinfo(&all, &si);
+                if (sig < 0)
+                        continue; /* EINTR: nothing to do */
+                if (sig != SIGCHLD) {
+                        if (init_should_forward(sig, si.si_code,
+                                                target_shares_tty))
+                                kill(target, sig);
+                        continue;
+                }
+                /* Reap everything: orphans of the sandbox are ours too. */
+                for (;;) {
+                        int status;
+                        pid_t p = waitpid(-1, &status, WNOHANG);
+                        if (p <= 0)
+                                break;
+                        /* Leaving ends the pid namespace: the kernel kills
+                         * whatever the target left behind. */
+                        if (p == target)
+                                _exit(init_exit_code(status));
+                }
+        }
+}

@@ -1,0 +1,56 @@
+/* The profile loader: the only code that knows libconfig. It finds profile
+ * files, follows includes and .local overrides, expands ${VARS}, checks
+ * every key and value, and fills a struct sb_config. Every problem becomes
+ * one "file:line: key: reason" diagnostic; all of them are collected. */
+#ifndef SB_PROFILE_H
+#define SB_PROFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "config.h"
+
+/* What the loader needs to know about the world. The caller fills it, so
+ * the loader itself reads no environment variable. */
+struct sb_profile_env {
+        const char *home;               /* ${HOME} */
+        const char *user;               /* ${USER} */
+        uid_t uid;                      /* ${UID} */
+        gid_t gid;                      /* ${GID} */
+        const char *xdg_runtime_dir;    /* ${XDG_RUNTIME_DIR}; may be NULL */
+        const char *app;                /* ${APP}: basename of the target */
+        /* Directories searched for NAME.profile, NAME.local and includes,
+         * most specific first: ~/.config/sandbox, /etc/sandbox, profiledir.
+         * NULL-terminated. */
+        const char *const *search_dirs;
+};
+
+struct sb_diags {
+        char **msgs;                    /* "file:line: key: reason" */
+        size_t n;
+};
+
+void sb_diags_add(struct sb_diags *d, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+void sb_diags_free(struct sb_diags *d);
+
+/* Resolve a --profile argument: a value containing '/' is a file path;
+ * otherwise NAME.profile is looked up in env->search_dirs. Returns a newly
+ * allocated path, or NULL when nothing is found. */
+char *profile_find(const char *name, const struct sb_profile_env *env);
+
+/* Load the profile at `path` (its includes first, then the file, then every
+ * NAME.local found in the search dirs, least specific first) on top of the
+ * defaults already in cfg (sb_config_init). Returns 0, or -EINVAL with
+ * every problem in diags. */
+int profile_load(const char *path, const struct sb_profile_env *env,
+                 struct sb_config *cfg, struct sb_diags *diags);
+
+/* The same for a profile held in memory (tests, the fuzzer). `name` is the
+ * file name used in diagnostics; includes are looked up in search_dirs. */
+int profile_load_string(const char *text, const char *name,
+                        const struct sb_profile_env *env,
+                        struct sb_config *cfg, struct sb_diags *diags);
+
+#endif

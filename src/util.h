@@ -1,0 +1,41 @@
+/* Small pure helpers: allocation that aborts on OOM, string vectors,
+ * strict number and size parsing. No I/O beyond what is named. */
+#ifndef SB_UTIL_H
+#define SB_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* NULL-terminated vectors of owned strings. */
+size_t strv_length(char *const *v);
+void strv_push(char ***v, char *s);     /* takes ownership of s */
+char **strv_copy(char *const *v);
+bool strv_contains(char *const *v, const char *s);
+void strv_free(char **v);
+
+bool str_has_prefix(const char *s, const char *prefix);
+bool str_has_suffix(const char *s, const char *suffix);
+
+/* Strict decimal parsing: no sign, no spaces, no trailing text, no
+ * overflow. Returns 0 or -EINVAL / -ERANGE. */
+int parse_u64(const char *s, uint64_t *ret);
+/* A size: digits with an optional K, M, G or T suffix (powers of 1024). */
+int parse_size(const char *s, uint64_t *ret);
+
+/* Levenshtein distance, capped at `cap` to keep it cheap. */
+size_t edit_distance(const char *a, const char *b, size_t cap);
+/* The same ignoring ASCII case ("Hostnme" is as close to "hostname" as
+ * "hostnme" is), for "did you mean" suggestions. */
+size_t edit_distance_nocase(const char *a, const char *b, size_t cap);
+
+#endif

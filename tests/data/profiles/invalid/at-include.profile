@@ -1,0 +1,2 @@
+# expect: at-include.profile:2: @include is not supported; use the 'include' setting instead
+@include "other.profile"

@@ -1,0 +1,2 @@
+# expect: cwd-relative.profile:2: process.cwd: 'tmp' is not an absolute path
+process = { cwd = "tmp"; };

@@ -1,0 +1,2 @@
+# expect: inc/bad.inc:2: hostname: expected a string, got an integer
+include = [ "inc/bad.inc" ];

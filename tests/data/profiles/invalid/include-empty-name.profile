@@ -1,0 +1,2 @@
+# expect: include-empty-name.profile:2: include[0]: empty name
+include = [ "" ];

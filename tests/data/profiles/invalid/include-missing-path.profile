@@ -1,0 +1,2 @@
+# expect: include-missing-path.profile:2: include: 'inc/nope.inc' not found
+include = [ "inc/nope.inc" ];

@@ -1,0 +1,2 @@
+# expect: process-type.profile:2: process: expected a group, got a string
+process = "nobody";

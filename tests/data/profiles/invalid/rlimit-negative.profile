@@ -1,0 +1,2 @@
+# expect: rlimit-negative.profile:2: rlimits.nofile: must not be negative
+rlimits = { nofile = -1; };

@@ -1,0 +1,2 @@
+# expect: rlimit-unknown.profile:2: rlimits.nofiles: unknown key (did you mean 'nofile'?)
+rlimits = { nofiles = 1024; };

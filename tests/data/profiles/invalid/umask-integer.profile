@@ -1,0 +1,2 @@
+# expect: umask-integer.profile:2: process.umask: write umask as an octal string like "022"
+process = { umask = 18; };

@@ -1,0 +1,4 @@
+# expect: unknown-key-process.profile:3: process.usr: unknown key (did you mean 'user'?)
+process = {
+  usr = "nobody";
+};

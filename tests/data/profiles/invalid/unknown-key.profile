@@ -1,0 +1,2 @@
+# expect: unknown-key.profile:2: hostnme: unknown key (did you mean 'hostname'?)
+hostnme = "box";

@@ -1,0 +1,2 @@
+# expect: unsupported-desktop.profile:2: desktop: not supported yet
+desktop = { x11 = false; };

@@ -1,0 +1,2 @@
+# expect: unsupported-seccomp.profile:2: seccomp: not supported yet
+seccomp = { };

@@ -1,0 +1,2 @@
+# expect: var-unknown.profile:2: hostname: unknown variable '${HOEM}' (did you mean '${HOME}'?)
+hostname = "${HOEM}";

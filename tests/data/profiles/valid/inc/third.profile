@@ -1,0 +1,3 @@
+# Part of override.profile, included by name from inc/second.inc.
+description = "third";
+environment = { keep = [ "TERM" ]; };

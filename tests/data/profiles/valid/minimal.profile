@@ -1,0 +1,1 @@
+# The smallest profile: nothing set, every default applies.

@@ -1,0 +1,2 @@
+# No namespaces at all; no hostname is set, so no uts is needed.
+namespaces = [ ];

@@ -1,0 +1,84 @@
+/* Unit tests for command-line parsing (src/cmd/cli.c). */
+#include <check.h>
+
+#include "unit.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define ARGV(...) ((char *[]){ "sandbox", __VA_ARGS__, NULL })
+
+static int parse(char **argv, int argc, struct cli_request *req,
+                 struct sb_error *err)
+{
+        return cli_parse(argc, argv, req, err);
+}
+
+START_TEST(profile_and_command)
+{
+        char **v = ARGV("--profile=browser", "firefox", "--new-window");
+        struct cli_request req;
+        struct sb_error err = { 0 };
+        ck_assert_int_eq(parse(v, 4, &req, &err), 0);
+        ck_assert_int_eq(req.verb, VERB_RUN);
+        ck_assert_str_eq(req.profile, "browser");
+        ck_assert_str_eq(req.command[0], "firefox");
+        /* Options after the command belong to the command. */
+        ck_assert_str_eq(req.command[1], "--new-window");
+}
+END_TEST
+
+START_TEST(double_dash_and_short_options)
+{
+        char **v = ARGV("-p", "./x.profile", "-v", "--", "-weird");
+        struct cli_request req;
+        struct sb_error err = { 0 };
+        ck_assert_int_eq(parse(v, 6, &req, &err), 0);
+        ck_assert_str_eq(req.profile, "./x.profile");
+        ck_assert_int_eq(req.log_level, SB_LOG_DEBUG);
+        ck_assert_str_eq(req.command[0], "-weird");
+}
+END_TEST
+
+START_TEST(help_version_quiet)
+{
+        struct cli_request req;
+        struct sb_error err = { 0 };
+        ck_assert_int_eq(parse(ARGV("--help"), 2, &req, &err), 0);
+        ck_assert_int_eq(req.verb, VERB_HELP);
+        ck_assert_int_eq(parse(ARGV("--version"), 2, &req, &err), 0);
+        ck_assert_int_eq(req.verb, VERB_VERSION);
+        ck_assert_int_eq(parse(ARGV("-q", "true"), 3, &req, &err), 0);
+        ck_assert_int_eq(req.log_level, SB_LOG_ERROR);
+}
+END_TEST
+
+START_TEST(errors)
+{
+        struct cli_request req;
+        struct sb_error err = { 0 };
+        ck_assert_int_eq(parse(ARGV("--bogus", "true"), 3, &req, &err),
+                         -EINVAL);
+        ck_assert_str_eq(err.msg, "unknown option '--bogus'");
+        ck_assert_int_eq(parse(ARGV("--profile"), 2, &req, &err), -EINVAL);
+        ck_assert_str_eq(err.msg, "option '--profile' needs a value");
+        ck_assert_int_eq(parse(ARGV("--profile="), 2, &req, &err), -EINVAL);
+        ck_assert_str_eq(err.msg, "--profile needs a name or a path");
+        ck_assert_int_eq(parse(ARGV("-v"), 2, &req, &err), -EINVAL);
+        ck_assert_str_eq(err.msg, "no command given");
+}
+END_TEST
+
+int main(void)
+{
+        Suite *s = suite_create("cli");
+        TCase *tc = tcase_create("cli");
+        tcase_add_test(tc, profile_and_command);
+        tcase_add_test(tc, double_dash_and_short_options);
+        tcase_add_test(tc, help_version_quiet);
+        tcase_add_test(tc, errors);
+        suite_add_tcase(s, tc);
+        return unit_run(s);
+}
