@@ -22,6 +22,10 @@ void sb_config_init(struct sb_config *cfg)
         cfg->process.umask = 022;
         cfg->process.new_session = true;
         cfg->process.die_with_parent = true;
+        sb_fs_config_init(&cfg->fs);
+        sb_seccomp_config_init(&cfg->seccomp);
+        sb_net_config_init(&cfg->net);
+        sb_cgroup_config_init(&cfg->cgroup);
 }
 
 void sb_config_free(struct sb_config *cfg)
@@ -38,5 +42,9 @@ void sb_config_free(struct sb_config *cfg)
         }
         free(cfg->env.set);
         free(cfg->process.cwd);
+        sb_fs_config_free(&cfg->fs);
+        sb_seccomp_config_free(&cfg->seccomp);
+        sb_net_config_free(&cfg->net);
+        sb_cgroup_config_free(&cfg->cgroup);
         memset(cfg, 0, sizeof(*cfg));
 }

@@ -10,6 +10,11 @@
 #include <sys/resource.h>
 #include <sys/types.h>
 
+#include "config-cgroup.h"
+#include "config-fs.h"
+#include "config-net.h"
+#include "config-seccomp.h"
+
 /* Namespaces a sandbox can ask for; a bit set in sb_config.namespaces. */
 enum sb_ns {
         SB_NS_USER = 1u << 0,
@@ -75,6 +80,10 @@ struct sb_config {
         struct sb_rlimit rlimits[SB_RLIMIT_COUNT];
         struct sb_process process;
         uint64_t caps_keep[SB_CAP_WORDS];
+        struct sb_fs_config fs;
+        struct sb_seccomp_config seccomp;
+        struct sb_net_config net;
+        struct sb_cgroup_config cgroup;
 };
 
 /* A config with every secure default filled in (see sandbox.profile(5)). */

@@ -20,12 +20,16 @@
 #include <unistd.h>
 
 #include "caps.h"
+#include "cleanup.h"
+#include "cgroup.h"
 #include "env.h"
 #include "init.h"
 #include "log.h"
 #include "mount.h"
+#include "net.h"
 #include "ns.h"
 #include "rlimit.h"
+#include "seccomp.h"
 #include "sync.h"
 #include "util.h"
 
@@ -50,6 +54,10 @@ struct sb_container {
         struct ns_id_map map;
         uid_t uid;                /* the target's uid and gid inside */
         gid_t gid;
+
+        struct seccomp_program *seccomp; /* built before clone */
+        struct net_host *net;             /* host side of the network */
+        struct cgroup *cgroup;            /* made by the launcher */
 
         pid_t init_pid;
         int sync_fd;
@@ -115,6 +123,14 @@ int sb_container_create(const struct sb_config *cfg,
                                             "\"user\" to namespaces");
                 }
                 c->can_setgroups = true;
+        }
+        /* Pure preparation only: nothing exists on the host yet. */
+        int r = seccomp_prepare(cfg, &c->seccomp, err);
+        if (r >= 0)
+                r = net_prepare(cfg, &c->net, err);
+        if (r < 0) {
+                sb_container_destroy(c);
+                return r;
         }
         *ret = c;
         return 0;
@@ -222,6 +238,10 @@ __attribute__((noreturn)) static void target_main(const struct child_args *a)
                 sb_error_errno(&err, errno, "set no_new_privs");
                 child_fail(a->sync_fd, STEP_TARGET_NNP, &err, SB_EXIT_SETUP);
         }
+        /* Last: from here on only execve runs, under the filter. */
+        if (seccomp_load(c->seccomp, &err) < 0)
+                child_fail(a->sync_fd, STEP_TARGET_SECCOMP, &err,
+                           SB_EXIT_SETUP);
 
         int e = exec_command(a->argv, a->envp);
         sb_error_errno(&err, e, "cannot run '%s'", a->argv[0]);
@@ -279,6 +299,8 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                 child_fail(fd, STEP_IDENTITY, &err, SB_EXIT_SETUP);
         if (mount_setup(cfg, &err) < 0)
                 child_fail(fd, STEP_MOUNTS, &err, SB_EXIT_SETUP);
+        if (net_inside_setup(cfg, &err) < 0)
+                child_fail(fd, STEP_NETWORK, &err, SB_EXIT_SETUP);
         if ((cfg->namespaces & SB_NS_UTS) &&
             ns_set_hostname(cfg->hostname, &err) < 0)
                 child_fail(fd, STEP_HOSTNAME, &err, SB_EXIT_SETUP);
@@ -384,8 +406,15 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
 
         if (!exec->argv || !exec->argv[0])
                 return sb_error_set(err, -EINVAL, "no command to run");
-        if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
-                return sb_error_errno(err, errno, "create the sync socket");
+        /* The cgroup exists before init does, so that nothing init runs
+         * escapes its limits. */
+        r = cgroup_prepare(cfg, &c->cgroup, err);
+        if (r < 0)
+                return r;
+        if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+                r = sb_error_errno(err, errno, "create the sync socket");
+                goto fail_host;
+        }
 
         struct child_args args = {
                 .c = c,
@@ -423,7 +452,7 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
                 close(sv[0]);
                 close(sv[1]);
                 strv_free(args.envp);
-                return r;
+                goto fail_host;
         }
         if (pid == 0) {
                 close(sv[0]);
@@ -439,16 +468,29 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
                 if (r < 0)
                         goto fail;
         }
+        r = cgroup_attach(c->cgroup, pid, err);
+        if (r < 0)
+                goto fail;
+        r = net_host_setup(c->net, pid, err);
+        if (r < 0)
+                goto fail;
         r = sync_send(c->sync_fd, SYNC_GO, STEP_NONE, NULL);
         if (r < 0) {
                 r = sb_error_errno(err, r, "signal the sandbox to go on");
                 goto fail;
         }
-        return await_exec(c, err);
+        r = await_exec(c, err);
+        if (r < 0)
+                goto fail_host;
+        return 0;
 
 fail:
         kill(c->init_pid, SIGKILL);
         reap_init(c, NULL);
+fail_host:
+        /* Nothing the launcher made on the host outlives a failed start. */
+        net_host_cleanup(TAKE_PTR(c->net));
+        cgroup_destroy(TAKE_PTR(c->cgroup));
         return r;
 }
 
@@ -488,6 +530,9 @@ void sb_container_destroy(struct sb_container *c)
                 kill(c->init_pid, SIGKILL);
                 reap_init(c, NULL);
         }
+        net_host_cleanup(c->net);
+        cgroup_destroy(c->cgroup);
+        seccomp_program_free(c->seccomp);
         if (c->sync_fd >= 0)
                 close(c->sync_fd);
         if (c->mask_blocked)

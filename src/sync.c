@@ -11,6 +11,7 @@ static const char *const step_names[STEP_MAX] = {
         [STEP_NAMESPACES] = "namespaces",
         [STEP_IDENTITY] = "identity",
         [STEP_MOUNTS] = "mounts",
+        [STEP_NETWORK] = "network",
         [STEP_HOSTNAME] = "hostname",
         [STEP_KEYRING] = "session keyring",
         [STEP_FORK] = "start the target",
@@ -19,6 +20,7 @@ static const char *const step_names[STEP_MAX] = {
         [STEP_TARGET_RLIMITS] = "rlimits",
         [STEP_TARGET_CWD] = "working directory",
         [STEP_TARGET_NNP] = "no_new_privs",
+        [STEP_TARGET_SECCOMP] = "seccomp",
         [STEP_EXEC] = "exec",
 };
 

@@ -21,6 +21,7 @@ enum sync_step {
         STEP_NAMESPACES,
         STEP_IDENTITY,
         STEP_MOUNTS,
+        STEP_NETWORK,
         STEP_HOSTNAME,
         STEP_KEYRING,
         STEP_FORK,
@@ -29,6 +30,7 @@ enum sync_step {
         STEP_TARGET_RLIMITS,
         STEP_TARGET_CWD,
         STEP_TARGET_NNP,
+        STEP_TARGET_SECCOMP,
         STEP_EXEC,
         STEP_MAX,
 };
