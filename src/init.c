@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,7 +26,33 @@ bool init_should_forward(int sig, int si_code, bool target_shares_tty)
         return !(target_shares_tty && si_code == SI_KERNEL);
 }
 
-void init_run(pid_t target, bool target_shares_tty)
+/* SIGKILL every child until none is left. As the subreaper we inherit the
+ * orphans of each one we kill, so repeating until waitpid reports ECHILD
+ * reaches every descendant, however deep. */
+static void kill_descendants(void)
+{
+        char path[64];
+        snprintf(path, sizeof(path), "/proc/self/task/%d/children",
+                 (int)getpid());
+        for (;;) {
+                FILE *f = fopen(path, "re");
+                int pid, n = 0;
+                while (f && fscanf(f, "%d", &pid) == 1) {
+                        kill(pid, SIGKILL);
+                        n++;
+                }
+                if (f)
+                        fclose(f);
+                /* Reap what died; block only while children remain. */
+                pid_t p = waitpid(-1, NULL, n ? 0 : WNOHANG);
+                if (p < 0 && errno == ECHILD)
+                        return;
+                if (!f && p <= 0)
+                        return; /* no children list (old kernel): give up */
+        }
+}
+
+void init_run(pid_t target, bool target_shares_tty, bool kill_leftovers)
 {
         sigset_t all;
         sigfillset(&all);
@@ -48,8 +75,11 @@ void init_run(pid_t target, bool target_shares_tty)
                                 break;
                         /* Leaving ends the pid namespace: the kernel kills
                          * whatever the target left behind. */
-                        if (p == target)
-                                _exit(init_exit_code(status));
+                        if (p != target)
+                                continue;
+                        if (kill_leftovers)
+                                kill_descendants();
+                        _exit(init_exit_code(status));
                 }
         }
 }

@@ -17,7 +17,10 @@ int init_exit_code(int wait_status);
 bool init_should_forward(int sig, int si_code, bool target_shares_tty);
 
 /* Runs until the target ends; never returns. Every signal must already be
- * blocked in the calling process. */
-__attribute__((noreturn)) void init_run(pid_t target, bool target_shares_tty);
+ * blocked in the calling process. Without a pid namespace (kill_leftovers)
+ * nothing ends the target's descendants for us, so init, their subreaper,
+ * kills them before it leaves. */
+__attribute__((noreturn)) void init_run(pid_t target, bool target_shares_tty,
+                                        bool kill_leftovers);
 
 #endif

@@ -130,6 +130,7 @@ static void parse_user(struct keys_ctx *c, const struct key_def *def,
         id->user_set = true;
         id->uid = e.id;
         id->gid = e.gid;
+        keys_set_origin(c, &c->st->user, v);
 }
 
 static void parse_host_user(struct keys_ctx *c, const struct key_def *def,

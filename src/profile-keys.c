@@ -598,8 +598,9 @@ void keys_init(struct sb_keys_state *st, const struct sb_profile_env *env,
 void keys_done(struct sb_keys_state *st)
 {
         free(st->hostname.path);
+        free(st->user.path);
         free(st->host_user.path);
-        st->hostname.path = st->host_user.path = NULL;
+        st->hostname.path = st->user.path = st->host_user.path = NULL;
 }
 
 size_t keys_includes(struct sb_keys_state *st, const struct sb_keys_file *f,
@@ -664,7 +665,19 @@ void keys_finish(struct sb_keys_state *st)
         if (st->hostname.path && !(cfg->namespaces & SB_NS_UTS))
                 keys_diag(st, st->hostname.path, st->hostname.line,
                           "hostname", "needs the uts namespace");
-        if (st->host_user.path && !(cfg->namespaces & SB_NS_USER))
-                keys_diag(st, st->host_user.path, st->host_user.line,
-                          "process.host_user", "needs the user namespace");
+        /* Without a user namespace there is no mapping: the program's uid
+         * is its host uid, so host root must be asked for by name. */
+        if (!(cfg->namespaces & SB_NS_USER) && st->user.path) {
+                if (id->host_user_set && id->host_uid != id->uid)
+                        keys_diag(st, st->user.path, st->user.line,
+                                  "process.user",
+                                  "without the user namespace it must be "
+                                  "the same user as process.host_user");
+                else if (!id->host_user_set && id->uid == 0)
+                        keys_diag(st, st->user.path, st->user.line,
+                                  "process.user",
+                                  "without the user namespace this is the "
+                                  "host's root; write process.host_user = "
+                                  "\"root\" to mean that");
+        }
 }

@@ -6,6 +6,7 @@
 #include "sandbox.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <poll.h>
 #include <signal.h>
@@ -122,6 +123,15 @@ int sb_container_create(const struct sb_config *cfg,
                                             "namespace needs root; add "
                                             "\"user\" to namespaces");
                 }
+                /* No mapping: the program's uid is its host uid. It is never
+                 * root unless process.host_user says so (the loader refuses
+                 * process.user = 0 alone). */
+                c->uid = id->host_user_set ? id->host_uid
+                         : id->user_set    ? id->uid
+                                           : SB_NOBODY_UID;
+                c->gid = id->host_user_set ? id->host_gid
+                         : id->user_set    ? id->gid
+                                           : SB_NOGROUP_GID;
                 c->can_setgroups = true;
         }
         /* Pure preparation only: nothing exists on the host yet. */
@@ -156,6 +166,25 @@ __attribute__((noreturn)) static void child_fail(int fd, int step,
         _exit(exit_code);
 }
 
+/* stdin, stdout and stderr come from the caller. A directory or an O_PATH
+ * descriptor among them would let the program open files relative to a
+ * host directory, around the sandbox's filesystem view. */
+static int check_stdio(struct sb_error *err)
+{
+        for (int fd = 0; fd <= 2; fd++) {
+                struct stat st;
+                int fl = fcntl(fd, F_GETFL);
+                if (fl < 0 || fstat(fd, &st) < 0)
+                        continue; /* closed: nothing to reach through it */
+                if (S_ISDIR(st.st_mode) || (fl & O_PATH))
+                        return sb_error_set(err, -EPERM,
+                                            "file descriptor %d is a "
+                                            "directory or a path handle; "
+                                            "refusing to pass it in", fd);
+        }
+        return 0;
+}
+
 /* Look the command up in the sandbox's PATH and exec it. Unlike execvp,
  * a PATH directory we may not search is skipped rather than reported, so
  * "not found" (ENOENT) and "found but not executable" stay apart. Returns
@@ -163,14 +192,19 @@ __attribute__((noreturn)) static void child_fail(int fd, int step,
 static int exec_command(char *const *argv, char *const *envp)
 {
         const char *cmd = argv[0];
+        if (!*cmd)
+                return ENOENT;
         if (strchr(cmd, '/')) {
                 execve(cmd, argv, envp);
                 return errno;
         }
+        /* The first PATH=, as getenv(3) in the program will see it. */
         const char *path = SB_DEFAULT_PATH;
         for (size_t i = 0; envp[i]; i++)
-                if (str_has_prefix(envp[i], "PATH="))
+                if (str_has_prefix(envp[i], "PATH=")) {
                         path = envp[i] + 5;
+                        break;
+                }
         int found_err = 0;
         char buf[4096];
         for (const char *p = path;; p++) {
@@ -217,6 +251,8 @@ __attribute__((noreturn)) static void target_main(const struct child_args *a)
                 child_fail(a->sync_fd, STEP_TARGET_RLIMITS, &err,
                            SB_EXIT_SETUP);
         umask(cfg->process.umask);
+        if (check_stdio(&err) < 0)
+                child_fail(a->sync_fd, STEP_TARGET_CWD, &err, SB_EXIT_SETUP);
         if (chdir(a->cwd) < 0) {
                 if (a->cwd_explicit) {
                         sb_error_errno(&err, errno,
@@ -230,6 +266,15 @@ __attribute__((noreturn)) static void target_main(const struct child_args *a)
                         child_fail(a->sync_fd, STEP_TARGET_CWD, &err,
                                    SB_EXIT_SETUP);
                 }
+        }
+        /* A directory outside the sandbox's root would be a way out
+         * (runc CVE-2024-21626): getcwd reports such a one as unreachable. */
+        char here[4096];
+        if (!getcwd(here, sizeof(here)) || here[0] != '/') {
+                sb_error_set(&err, -EPERM,
+                             "the working directory '%s' is outside the "
+                             "sandbox", a->cwd);
+                child_fail(a->sync_fd, STEP_TARGET_CWD, &err, SB_EXIT_SETUP);
         }
         /* Nothing of the launcher's survives exec but stdio (the sync
          * socket is CLOEXEC already; everything else was closed by init). */
@@ -275,6 +320,9 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
         struct sb_error err = { 0 };
         struct sync_msg go;
 
+        sigset_t all;
+        sigfillset(&all);
+        sigprocmask(SIG_BLOCK, &all, NULL);
         if (cfg->process.die_with_parent)
                 prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
         if (close_fds_except(fd) < 0) {
@@ -301,6 +349,11 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                 child_fail(fd, STEP_MOUNTS, &err, SB_EXIT_SETUP);
         if (net_inside_setup(cfg, &err) < 0)
                 child_fail(fd, STEP_NETWORK, &err, SB_EXIT_SETUP);
+        /* init itself keeps no handle on a host directory. */
+        if (chdir("/") < 0) {
+                sb_error_errno(&err, errno, "change directory to /");
+                child_fail(fd, STEP_MOUNTS, &err, SB_EXIT_SETUP);
+        }
         if ((cfg->namespaces & SB_NS_UTS) &&
             ns_set_hostname(cfg->hostname, &err) < 0)
                 child_fail(fd, STEP_HOSTNAME, &err, SB_EXIT_SETUP);
@@ -354,7 +407,8 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                 }
         }
         close(fd);
-        init_run(target, !cfg->process.new_session);
+        init_run(target, !cfg->process.new_session,
+                 !(cfg->namespaces & SB_NS_PID));
 }
 
 static void reap_init(struct sb_container *c, int *ret_status)
@@ -390,11 +444,7 @@ static int await_exec(struct sb_container *c, struct sb_error *err)
                                                   : SB_EXIT_CANNOT_EXEC;
                 log_debug("setup failed at step '%s'", sync_step_name(m.step));
         }
-        if (failed) {
-                reap_init(c, NULL);
-                return err->code;
-        }
-        return 0;
+        return failed ? err->code : 0;
 }
 
 int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
@@ -414,6 +464,22 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
                 r = sb_error_errno(err, errno, "create the sync socket");
                 goto fail_host;
+        }
+        /* A caller with a closed stdio fd would get the socket there, and
+         * log lines or the program's output would go into it. */
+        for (int i = 0; i < 2; i++) {
+                if (sv[i] > 2)
+                        continue;
+                int moved = fcntl(sv[i], F_DUPFD_CLOEXEC, 3);
+                if (moved < 0) {
+                        r = sb_error_errno(err, errno,
+                                           "move the sync socket above 2");
+                        close(sv[0]);
+                        close(sv[1]);
+                        goto fail_host;
+                }
+                close(sv[i]);
+                sv[i] = moved;
         }
 
         struct child_args args = {
@@ -438,6 +504,15 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
          * child restores the caller's mask before exec. */
         sigset_t all;
         sigfillset(&all);
+        /* A program that shares the caller's terminal and process group
+         * (new_session = false) is stopped by the terminal's job control;
+         * we must stop with it, as the shell waits on us, and SIGCONT from
+         * "fg" reaches the whole group. So those stay unblocked here. */
+        if (!cfg->process.new_session) {
+                sigdelset(&all, SIGTSTP);
+                sigdelset(&all, SIGTTIN);
+                sigdelset(&all, SIGTTOU);
+        }
         sigprocmask(SIG_BLOCK, &all, &c->saved_mask);
         c->mask_blocked = true;
 
@@ -481,12 +556,14 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         }
         r = await_exec(c, err);
         if (r < 0)
-                goto fail_host;
+                goto fail;
         return 0;
 
 fail:
-        kill(c->init_pid, SIGKILL);
-        reap_init(c, NULL);
+        if (c->init_pid > 0) {
+                kill(c->init_pid, SIGKILL);
+                reap_init(c, NULL);
+        }
 fail_host:
         /* Nothing the launcher made on the host outlives a failed start. */
         net_host_cleanup(TAKE_PTR(c->net));
@@ -514,6 +591,11 @@ int sb_container_wait(struct sb_container *c, int *ret_status,
                 }
                 int status;
                 pid_t p = waitpid(c->init_pid, &status, WNOHANG);
+                if (p < 0 && errno == ECHILD) {
+                        c->init_pid = -1;
+                        return sb_error_errno(err, ECHILD,
+                                              "wait for the sandbox");
+                }
                 if (p == c->init_pid) {
                         c->init_pid = -1;
                         *ret_status = init_exit_code(status);

@@ -75,6 +75,12 @@ int cli_parse(int argc, char **argv, struct cli_request *req,
                                             "option '%s' needs a value",
                                             argv[optind - 1]);
                 default:
+                        /* A short option may sit inside a bundle ("-xv"):
+                         * name the letter, not the word. */
+                        if (optopt)
+                                return sb_error_set(err, -EINVAL,
+                                                    "unknown option '-%c'",
+                                                    optopt);
                         return sb_error_set(err, -EINVAL,
                                             "unknown option '%s'",
                                             argv[optind - 1]);

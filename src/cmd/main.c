@@ -1,6 +1,8 @@
 /* sandbox: run a command in a sandbox described by a profile. This file
  * only parses the command line and dispatches to a verb. */
+#include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "build-config.h"
 #include "cli.h"
@@ -8,11 +10,32 @@
 #include "run.h"
 #include "sandbox.h"
 
+/* A caller may start us with stdin, stdout or stderr closed; the first
+ * files we open would then take their place and receive output meant for
+ * the terminal. */
+static int ensure_stdio(void)
+{
+        for (int fd = 0; fd <= 2; fd++) {
+                if (fcntl(fd, F_GETFD) >= 0)
+                        continue;
+                int nfd = open("/dev/null", O_RDWR);
+                if (nfd < 0)
+                        return -1;
+                if (nfd != fd) {
+                        close(nfd);
+                        return -1;
+                }
+        }
+        return 0;
+}
+
 int main(int argc, char **argv)
 {
         struct cli_request req;
         struct sb_error err = { 0 };
 
+        if (ensure_stdio() < 0)
+                return SB_EXIT_SETUP;
         if (cli_parse(argc, argv, &req, &err) < 0) {
                 fprintf(stderr, "sandbox: %s\n", err.msg);
                 fprintf(stderr, "Try 'sandbox --help'.\n");

@@ -47,6 +47,27 @@ expect_eq "without net the host's network namespace is shared" \
         "$(readlink /proc/$$/ns/net)" \
         "$(sb --profile="$p" -- readlink /proc/self/ns/net)"
 
+# Without a user namespace: only root may do it, and the program is still
+# not host root unless the profile says process.host_user = "root".
+p=$(profile nouserns 'namespaces = [ "mount", "pid", "uts", "ipc", "net" ];')
+if [ "$TEST_AS" = root ]; then
+        expect_eq "without userns the program runs as host nobody" "65534 65534" \
+                "$(sb --profile="$p" -- sh -c 'echo $(id -u) $(id -g)')"
+        expect_match "and cannot open root's files for writing" "denied|Permission" \
+                "$(sb --profile="$p" -- sh -c 'echo x >> /etc/shadow' 2>&1)"
+        p=$(profile hostroot 'namespaces = [ "mount", "pid" ];
+process = { host_user = "root"; };')
+        expect_eq "host_user = root means host root, on purpose" 0 \
+                "$(sb --profile="$p" -- id -u)"
+        expect_match "still without capabilities" "^CapEff:[[:space:]]+0+$" \
+                "$(sb --profile="$p" -- grep CapEff /proc/self/status)"
+else
+        err=$(sb --profile="$p" -- true 2>&1); rc=$?
+        expect_eq "without userns an ordinary user is refused (125)" 125 $rc
+        expect_match "with the reason" "needs root" "$err"
+        ok "# SKIP host_user is root-only"
+fi
+
 p=$(profile named 'hostname = "box-1";')
 expect_eq "hostname from the profile" box-1 "$(sb --profile="$p" -- hostname)"
 

@@ -26,6 +26,19 @@ expect_eq "--help exits 0" 0 $rc
 expect_match "--help shows the usage" "^Usage: sandbox" "$out"
 expect_match "--version prints it" "^sandbox [0-9]+\.[0-9]+" "$(sb --version)"
 
+err=$(sb -xv true 2>&1); rc=$?
+expect_match "an unknown short option in a bundle is named" "unknown option '-x'" "$err"
+sb -- '' 2>/dev/null; expect_eq "an empty command name is not found (127)" 127 $?
+
+# Closed stdio: the launcher keeps working and nothing goes astray.
+sb -v -- true 2>&-; expect_eq "stderr closed: still runs" 0 $?
+out=$(sb -- sh -c 'echo through' <&- 2>/dev/null)
+expect_eq "stdin closed: output still reaches stdout" through "$out"
+# A directory as stdin would be a handle on the host's tree: refused.
+err=$(sb -- true </ 2>&1); rc=$?
+expect_eq "a directory on stdin is refused (125)" 125 $rc
+expect_match "and says why" "file descriptor 0 is a directory" "$err"
+
 err=$(sb --profile=no-such-profile -- true 2>&1); rc=$?
 expect_eq "a missing profile exits 124" 124 $rc
 expect_match "and says which" "profile 'no-such-profile' not found" "$err"

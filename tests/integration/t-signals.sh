@@ -77,6 +77,22 @@ done
 check "killing the launcher with SIGKILL ends the sandbox" test $gone = 1
 for p in $init $target $grandchild; do alive "$p" && kill -KILL "$p"; done
 
+# Without a pid namespace nothing ends the program's descendants for us:
+# init kills them when the program exits.
+p=$(profile nopid 'namespaces = [ "user", "mount", "uts", "ipc", "net" ];')
+pidfile="$WORK/leftover.pid"
+: >"$pidfile"
+chmod 666 "$pidfile"
+sb --profile="$p" -- sh -c "setsid sleep 300 </dev/null >/dev/null 2>&1 & echo \$! > $pidfile"
+left=$(cat "$pidfile")
+gone=0
+for _ in $(seq 100); do
+        alive "$left" || { gone=1; break; }
+        sleep 0.05
+done
+check "without a pid namespace a daemonised leftover is killed" test -n "$left" -a $gone = 1
+[ -n "$left" ] && alive "$left" && kill -KILL "$left"
+
 # die_with_parent = false: the sandbox outlives its launcher.
 p=$(profile stay 'process = { die_with_parent = false; };')
 sb_bg --profile="$p" -- sleep 30

@@ -800,7 +800,7 @@ START_TEST(cross_checks_after_merge)
 {
         char *dir = make_tmpdir();
         write_file(dir, "base.inc", "\nhostname = \"box\";\n"
-                                    "process = { host_user = 0; };\n");
+                                    "process = { user = 0; };\n");
         write_file(dir, "main.profile", "include = [ \"base.inc\" ];\n"
                                         "namespaces = [ \"mount\" ];\n");
         write_file(dir, "fixed.profile", "include = [ \"base.inc\" ];\n"
@@ -810,8 +810,9 @@ START_TEST(cross_checks_after_merge)
         load_file(&res, "main.profile", no_dirs);
         ck_assert_int_eq(res.r, -EINVAL);
         assert_diag(&res, "base.inc:2: hostname: needs the uts namespace");
-        assert_diag(&res, "base.inc:3: process.host_user: needs the user "
-                          "namespace");
+        assert_diag(&res, "base.inc:3: process.user: without the user "
+                          "namespace this is the host's root; write "
+                          "process.host_user = \"root\" to mean that");
         ck_assert_uint_eq(res.d.n, 2);
         result_free(&res);
 
