@@ -24,6 +24,7 @@
 #include "cleanup.h"
 #include "cgroup.h"
 #include "env.h"
+#include "fault.h"
 #include "init.h"
 #include "log.h"
 #include "mount.h"
@@ -134,6 +135,7 @@ int sb_container_create(const struct sb_config *cfg,
                                            : SB_NOGROUP_GID;
                 c->can_setgroups = true;
         }
+        fault_init();
         /* Pure preparation only: nothing exists on the host yet. */
         int r = seccomp_prepare(cfg, &c->seccomp, err);
         if (r >= 0)
@@ -283,6 +285,7 @@ __attribute__((noreturn)) static void target_main(const struct child_args *a)
                 sb_error_errno(&err, errno, "set no_new_privs");
                 child_fail(a->sync_fd, STEP_TARGET_NNP, &err, SB_EXIT_SETUP);
         }
+        fault_point("target-exec");
         /* Last: from here on only execve runs, under the filter. */
         if (seccomp_load(c->seccomp, &err) < 0)
                 child_fail(a->sync_fd, STEP_TARGET_SECCOMP, &err,
@@ -298,6 +301,22 @@ static bool launcher_gone(int fd)
 {
         struct pollfd p = { .fd = fd, .events = POLLIN };
         return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR));
+}
+
+/* Every credential change clears the parent-death signal: arm it again,
+ * then make sure the launcher did not die in between (its end of the sync
+ * socket closes only when it does). */
+static void rearm_parent_death(const struct sb_config *cfg, int fd,
+                               pid_t target)
+{
+        if (!cfg->process.die_with_parent)
+                return;
+        prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+        if (launcher_gone(fd)) {
+                if (target > 0)
+                        kill(target, SIGKILL);
+                _exit(SB_EXIT_SETUP);
+        }
 }
 
 static int close_fds_except(int keep)
@@ -342,13 +361,17 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                 sb_error_errno(&err, errno, "create the cgroup namespace");
                 child_fail(fd, STEP_NAMESPACES, &err, SB_EXIT_SETUP);
         }
-        if (c->init_changes_id &&
-            caps_switch_id_keep_caps(c->uid, c->gid, true, &err) < 0)
-                child_fail(fd, STEP_IDENTITY, &err, SB_EXIT_SETUP);
+        if (c->init_changes_id) {
+                if (caps_switch_id_keep_caps(c->uid, c->gid, true, &err) < 0)
+                        child_fail(fd, STEP_IDENTITY, &err, SB_EXIT_SETUP);
+                rearm_parent_death(cfg, fd, -1);
+        }
         if (mount_setup(cfg, &err) < 0)
                 child_fail(fd, STEP_MOUNTS, &err, SB_EXIT_SETUP);
+        fault_point("init-mounts");
         if (net_inside_setup(cfg, &err) < 0)
                 child_fail(fd, STEP_NETWORK, &err, SB_EXIT_SETUP);
+        fault_point("init-net");
         /* init itself keeps no handle on a host directory. */
         if (chdir("/") < 0) {
                 sb_error_errno(&err, errno, "change directory to /");
@@ -378,6 +401,7 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                 child_fail(fd, STEP_TARGET_SESSION, &err, SB_EXIT_SETUP);
         }
 
+        fault_point("init-fork");
         pid_t target = fork();
         if (target < 0) {
                 sb_error_errno(&err, errno, "fork the target");
@@ -396,16 +420,7 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                 child_fail(fd, STEP_IDENTITY, &err, SB_EXIT_SETUP);
         }
         prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-        /* Changing credentials cleared the parent-death signal: arm it
-         * again, then make sure the launcher did not die in between (its
-         * end of the sync socket closes only when it does). */
-        if (cfg->process.die_with_parent) {
-                prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-                if (launcher_gone(fd)) {
-                        kill(target, SIGKILL);
-                        _exit(SB_EXIT_SETUP);
-                }
-        }
+        rearm_parent_death(cfg, fd, target);
         close(fd);
         init_run(target, !cfg->process.new_session,
                  !(cfg->namespaces & SB_NS_PID));
@@ -461,6 +476,7 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         r = cgroup_prepare(cfg, &c->cgroup, err);
         if (r < 0)
                 return r;
+        fault_point("cgroup");
         if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
                 r = sb_error_errno(err, errno, "create the sync socket");
                 goto fail_host;
@@ -537,23 +553,28 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         strv_free(args.envp);
         c->init_pid = pid;
         c->sync_fd = sv[0];
+        fault_point("clone");
 
         if (c->write_id_map) {
                 r = ns_write_id_maps(pid, &c->map, err);
                 if (r < 0)
                         goto fail;
         }
+        fault_point("idmap");
         r = cgroup_attach(c->cgroup, pid, err);
         if (r < 0)
                 goto fail;
+        fault_point("attach");
         r = net_host_setup(c->net, pid, err);
         if (r < 0)
                 goto fail;
+        fault_point("net-host");
         r = sync_send(c->sync_fd, SYNC_GO, STEP_NONE, NULL);
         if (r < 0) {
                 r = sb_error_errno(err, r, "signal the sandbox to go on");
                 goto fail;
         }
+        fault_point("go");
         r = await_exec(c, err);
         if (r < 0)
                 goto fail;

@@ -130,7 +130,9 @@ as_caller() {
 
 # sb [ARGS...]: run the sandbox as the caller.
 sb() {
-        as_caller "$SB" "$@"
+        # SB_ENV: extra NAME=value words for the launcher's environment.
+        # shellcheck disable=SC2086
+        as_caller env ${SB_ENV:-} "$SB" "$@"
 }
 
 # profile NAME TEXT: write a profile into $WORK, readable by the caller.
@@ -148,6 +150,23 @@ fi
 # ${HOME} in profiles is the caller's home from the password database.
 PASSWD_HOME=$(getent passwd "$TEST_UID" | cut -d: -f6)
 
+# launcher_of JOB: the sandbox launcher below a shell job (it sits below
+# the job's subshells and is found by its executable), or nothing.
+launcher_of() {
+        local p=$1
+        while [ -n "$p" ] && [ "$(readlink /proc/"$p"/exe 2>/dev/null)" != "$SB" ]; do
+                p=$(pgrep -P "$p" | head -n1)
+        done
+        echo "$p"
+}
+
+# alive PID: running, not a zombie awaiting its reaper.
+alive() {
+        local st
+        st=$(cut -d' ' -f3 /proc/"$1"/stat 2>/dev/null) || return 1
+        [ "$st" != Z ]
+}
+
 # sb_bg ARGS...: start a sandbox in the background. Sets JOB (the shell
 # job, for wait) and, once they exist, LAUNCHER_PID, INIT_PID and TARGET_PID
 # (empty after ~5 s without them). The launcher sits below the job's
@@ -160,10 +179,7 @@ sb_bg() {
         TARGET_PID=
         local p
         for _ in $(seq 100); do
-                p=$JOB
-                while [ -n "$p" ] && [ "$(readlink /proc/"$p"/exe 2>/dev/null)" != "$SB" ]; do
-                        p=$(pgrep -P "$p" | head -n1)
-                done
+                p=$(launcher_of $JOB)
                 LAUNCHER_PID=$p
                 [ -n "$p" ] && INIT_PID=$(pgrep -P "$p" | head -n1)
                 [ -n "$INIT_PID" ] && TARGET_PID=$(pgrep -P "$INIT_PID" | head -n1)
