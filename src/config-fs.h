@@ -57,6 +57,9 @@ struct sb_mount {
         /* Where it comes from, for messages: "FILE:LINE", or a word such
          * as "default" or "kernel mask". */
         char *origin;
+        /* Plan only, for kernel masks: the filesystem (statfs f_type) the
+         * target's directory must be on, or 0. */
+        unsigned long fs_magic;
 };
 
 /* filesystem.home: a private home and what of the real one shows in it. */

@@ -1,6 +1,6 @@
 /* The minimal /dev: a small tmpfs holding only the profile's `devices`,
  * a new devpts instance (with ptmx), /dev/shm, and the fd, stdin, stdout
- * and stderr links; read-only once made.
+ * and stderr links; read-only once the whole plan is applied.
  *
  * Every device node is the host's own, bound from the host's /dev after
  * checking that it is the character device it should be, never a node
@@ -23,13 +23,13 @@
 #define ATTR_DEVFS (MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC)
 
 /* Bind the host's /dev/NAME on a new empty file NAME in dev. */
-static int bind_device(int dev, const struct sb_device_info *d,
-                       struct sb_error *err)
+static int bind_device(struct fs_ctx *c, int dev,
+                       const struct sb_device_info *d, struct sb_error *err)
 {
         char host[64];
         snprintf(host, sizeof(host), "/dev/%s", d->name);
         struct sb_error e = { 0 };
-        _cleanup_close_ int src = fs_clone(AT_FDCWD, host, false, &e);
+        _cleanup_close_ int src = fs_host_clone(c, host, false, &e);
         if (src < 0)
                 return sb_error_set(err, src, "device %s", e.msg);
         struct stat st;
@@ -138,7 +138,7 @@ int dev_setup(struct fs_ctx *c, int target_fd, struct sb_error *err)
         unsigned devices = c->cfg->fs.devices;
         for (int i = 0; i < SB_DEV_MAX && r >= 0; i++)
                 if (devices & (1u << i))
-                        r = bind_device(dev, sb_device_info(i), err);
+                        r = bind_device(c, dev, sb_device_info(i), err);
         if (r >= 0)
                 r = mount_pts(dev, err);
         if (r >= 0)
@@ -146,6 +146,6 @@ int dev_setup(struct fs_ctx *c, int target_fd, struct sb_error *err)
         if (r >= 0)
                 r = make_links(dev, err);
         if (r >= 0)
-                r = fs_set_attr(dev, MOUNT_ATTR_RDONLY, false, err);
+                fs_seal_later(c, dev);
         return r;
 }

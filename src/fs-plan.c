@@ -17,6 +17,7 @@
  *   an entry replaces them. */
 #include "fs-plan.h"
 
+#include <linux/magic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,6 +87,8 @@ static void add_kmasks(struct fs_plan *p, const struct sb_fs_config *fs,
                         .type = t[i].readonly ? SB_MOUNT_READONLY
                                               : SB_MOUNT_MASK,
                         .optional = true,
+                        .fs_magic = which == SB_KMASK_PROC ? PROC_SUPER_MAGIC
+                                                           : SYSFS_MAGIC,
                 };
                 m.target = xasprintf("%s/%s", mountpoint, t[i].path);
                 add(p, &m, xstrdup("kernel mask"));

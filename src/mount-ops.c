@@ -9,11 +9,13 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include "cleanup.h"
 #include "mount-internal.h"
 #include "path.h"
+#include "syscall.h"
 #include "util.h"
 
 #define ATTR_SAFE (MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV)
@@ -38,11 +40,12 @@ static int open_target(struct fs_ctx *c, const struct sb_mount *m,
         return fd;
 }
 
-static int open_source(const struct sb_mount *m, struct sb_error *err)
+static int open_host_dir(struct fs_ctx *c, const char *what,
+                         const char *path, struct sb_error *err)
 {
-        int fd = open(m->source, O_PATH | O_DIRECTORY | O_CLOEXEC);
+        int fd = fs_host_open(c, path, O_DIRECTORY);
         if (fd < 0)
-                return sb_error_errno(err, errno, "source '%s'", m->source);
+                return sb_error_errno(err, fd, "%s '%s'", what, path);
         return fd;
 }
 
@@ -60,8 +63,8 @@ static int apply_bind(struct fs_ctx *c, const struct sb_mount *m,
                       struct sb_error *err)
 {
         struct sb_error e = { 0 };
-        _cleanup_close_ int src = fs_clone(AT_FDCWD, m->source, m->recursive,
-                                           &e);
+        _cleanup_close_ int src = fs_host_clone(c, m->source, m->recursive,
+                                                &e);
         if (src < 0) {
                 /* A user namespace locks the mounts below a copied one
                  * to it: only a recursive copy may take them. */
@@ -121,7 +124,7 @@ static int apply_proc(struct fs_ctx *c, const struct sb_mount *m,
         if (c->cfg->namespaces & SB_NS_PID) {
                 mnt = fs_new_mount("proc", NULL, ATTR_KERNEL, err);
         } else {
-                mnt = fs_clone(AT_FDCWD, "/proc", true, err);
+                mnt = fs_host_clone(c, "/proc", true, err);
                 if (mnt >= 0 && fs_set_attr(mnt, ATTR_KERNEL, true, err) < 0)
                         return err->code;
         }
@@ -140,7 +143,7 @@ static int apply_sysfs(struct fs_ctx *c, const struct sb_mount *m,
         if (c->cfg->namespaces & SB_NS_NET) {
                 mnt = fs_new_mount("sysfs", NULL, attrs, err);
         } else {
-                mnt = fs_clone(AT_FDCWD, "/sys", true, err);
+                mnt = fs_host_clone(c, "/sys", true, err);
                 if (mnt >= 0 && fs_set_attr(mnt, attrs, true, err) < 0)
                         return err->code;
         }
@@ -196,13 +199,8 @@ static int overlay_dirs(struct fs_ctx *c, int base, int *ret_upper,
 static int overlay_base(struct fs_ctx *c, const struct sb_mount *m,
                         struct sb_error *err)
 {
-        if (m->upper) {
-                int fd = open(m->upper, O_PATH | O_DIRECTORY | O_CLOEXEC);
-                if (fd < 0)
-                        return sb_error_errno(err, errno, "upper '%s'",
-                                              m->upper);
-                return fd;
-        }
+        if (m->upper)
+                return open_host_dir(c, "upper", m->upper, err);
         char size[32], name[16];
         if (m->size)
                 snprintf(size, sizeof(size), "%llu",
@@ -227,7 +225,7 @@ static int overlay_base(struct fs_ctx *c, const struct sb_mount *m,
 static int apply_overlay(struct fs_ctx *c, const struct sb_mount *m,
                          struct sb_error *err)
 {
-        _cleanup_close_ int lower = open_source(m, err);
+        _cleanup_close_ int lower = open_host_dir(c, "source", m->source, err);
         if (lower < 0)
                 return lower;
         _cleanup_close_ int t = open_target(c, m, PATH_KIND_DIR, 0755, NULL,
@@ -241,10 +239,10 @@ static int apply_overlay(struct fs_ctx *c, const struct sb_mount *m,
         int r = overlay_dirs(c, base, &up, &work, err);
         if (r < 0)
                 return r;
-        char l[32], u[32], w[32];
-        snprintf(l, sizeof(l), "/proc/self/fd/%d", lower);
-        snprintf(u, sizeof(u), "/proc/self/fd/%d", up);
-        snprintf(w, sizeof(w), "/proc/self/fd/%d", work);
+        char l[48], u[48], w[48];
+        fs_fd_path(lower, l);
+        fs_fd_path(up, u);
+        fs_fd_path(work, w);
         /* In a user namespace the trusted.* xattrs overlayfs keeps its
          * state in are out of reach; user.* ones are not. */
         const char *opts[] = { "lowerdir", l, "upperdir", u, "workdir", w,
@@ -339,16 +337,56 @@ static int apply_dir(struct fs_ctx *c, const struct sb_mount *m,
         return 0;
 }
 
+/* The target of a mask or a read-only bind. A kernel mask's directory
+ * must be the procfs or sysfs it is meant for (fstatfs), and its last
+ * component is opened from there without following any link: a tree
+ * that changed under us fails instead of being masked elsewhere. */
+static int open_existing(struct fs_ctx *c, const struct sb_mount *m,
+                         struct sb_error *err)
+{
+        if (!m->fs_magic) {
+                int t = path_open_in_root(c->root_fd, m->target, 0);
+                if (t < 0 && t != -ENOENT)
+                        return sb_error_errno(err, t, "target '%s'",
+                                              m->target);
+                return t;
+        }
+        const char *name;
+        _cleanup_close_ int dir = path_parent_in_root(c->root_fd, m->target,
+                                                      false, &name);
+        if (dir < 0 && dir != -ENOENT)
+                return sb_error_errno(err, dir, "target '%s'", m->target);
+        if (dir < 0)
+                return dir;
+        struct statfs sfs;
+        if (fstatfs(dir, &sfs) < 0)
+                return sb_error_errno(err, errno, "target '%s'", m->target);
+        if ((unsigned long)sfs.f_type != m->fs_magic)
+                return sb_error_set(err, -EXDEV,
+                                    "'%s' is not on the filesystem it "
+                                    "masks",
+                                    m->target);
+        struct open_how how = {
+                .flags = O_PATH | O_NOFOLLOW | O_CLOEXEC,
+                .resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
+                           RESOLVE_NO_MAGICLINKS,
+        };
+        int t = sys_openat2(dir, name, &how);
+        if (t < 0 && errno != ENOENT)
+                return sb_error_errno(err, errno, "target '%s'", m->target);
+        return t < 0 ? -ENOENT : t;
+}
+
 /* An existing path is covered by the stage's empty file or directory,
  * mode 0000 and read-only. There is nothing to hide at a missing one. */
 static int apply_mask(struct fs_ctx *c, const struct sb_mount *m,
                       struct sb_error *err)
 {
-        _cleanup_close_ int t = path_open_in_root(c->root_fd, m->target, 0);
+        _cleanup_close_ int t = open_existing(c, m, err);
         if (t == -ENOENT)
                 return 1;
         if (t < 0)
-                return sb_error_errno(err, t, "target '%s'", m->target);
+                return t;
         struct stat st;
         if (fstat(t, &st) < 0)
                 return sb_error_errno(err, errno, "'%s'", m->target);
@@ -367,11 +405,11 @@ static int apply_mask(struct fs_ctx *c, const struct sb_mount *m,
 static int apply_readonly(struct fs_ctx *c, const struct sb_mount *m,
                           struct sb_error *err)
 {
-        _cleanup_close_ int t = path_open_in_root(c->root_fd, m->target, 0);
+        _cleanup_close_ int t = open_existing(c, m, err);
         if (t == -ENOENT)
                 return 1;
         if (t < 0)
-                return sb_error_errno(err, t, "target '%s'", m->target);
+                return t;
         _cleanup_close_ int src = fs_clone(t, "", true, err);
         if (src < 0)
                 return src;

@@ -2,14 +2,17 @@
  * namespace, before anything of the target runs: makes propagation
  * private, builds the new root (the host's / read-only, an empty tmpfs or
  * a root directory), applies the plan (fs-plan.c) on top of it by
- * descriptor, then enters it with pivot_root and detaches the old root.
+ * descriptor, then enters it with pivot_root and detaches the rest.
  *
- * How the new root is held while it is built: it is attached on top of
- * the old "/", where path lookups starting at our root do not see it, so
- * absolute paths (bind sources, host devices) still mean the host's view
- * while every target is resolved from the new root's descriptor with
- * RESOLVE_IN_ROOT. A small "stage" tmpfs sits on top of the new root in
- * the same way, holding the inodes that masks and files are bound from.
+ * While the view is built, a private "stage" tmpfs is the process root
+ * (as in bubblewrap): the old root sits at /oldroot, the new one at
+ * /newroot, and the stage also holds the inodes masks and files are bound
+ * from. Host paths are resolved from /oldroot's descriptor with
+ * RESOLVE_IN_ROOT, which is how the host itself would resolve them;
+ * targets are resolved from the new root's. Nothing is stacked on top of
+ * either root, so a ".." walk that reaches one stays there. At the end
+ * pivot_root(".", ".") puts the stage on top of the new root and a
+ * single umount2(".") detaches it, the old root with it.
  * Everything lives in this mount namespace: a failure leaves nothing on
  * the host, as the namespace dies with init. */
 #include "mount.h"
@@ -26,6 +29,7 @@
 #include "fs-plan.h"
 #include "log.h"
 #include "mount-internal.h"
+#include "path.h"
 #include "syscall.h"
 #include "util.h"
 
@@ -117,6 +121,52 @@ int fs_attach(int mnt_fd, int target_fd, const char *name,
         return 0;
 }
 
+int fs_host_open(const struct fs_ctx *c, const char *path, int flags)
+{
+        return path_open_in_root(c->host_fd, path, flags);
+}
+
+int fs_host_clone(const struct fs_ctx *c, const char *path, bool recursive,
+                  struct sb_error *err)
+{
+        _cleanup_close_ int fd = fs_host_open(c, path, 0);
+        if (fd < 0)
+                return sb_error_errno(err, fd, "'%s'", path);
+        struct sb_error e = { 0 };
+        int mnt = fs_clone(fd, "", recursive, &e);
+        if (mnt < 0)
+                return sb_error_errno(err, mnt, "'%s'", path);
+        return mnt;
+}
+
+void fs_fd_path(int fd, char buf[48])
+{
+        snprintf(buf, 48, "/" FS_OLDROOT "/proc/self/fd/%d", fd);
+}
+
+void fs_seal_later(struct fs_ctx *c, int mnt_fd)
+{
+        int fd = fcntl(mnt_fd, F_DUPFD_CLOEXEC, 3);
+        if (fd < 0)     /* only if out of descriptors: seal it now */
+                fd = -1;
+        c->seal_fds = xrealloc(c->seal_fds, (c->n_seal + 1) * sizeof(int));
+        c->seal_fds[c->n_seal++] = fd >= 0 ? fd : -1;
+}
+
+static int seal(struct fs_ctx *c, struct sb_error *err)
+{
+        for (size_t i = 0; i < c->n_seal; i++) {
+                if (c->seal_fds[i] < 0)
+                        return sb_error_errno(err, EMFILE,
+                                              "keep a mount to seal");
+                int r = fs_set_attr(c->seal_fds[i], MOUNT_ATTR_RDONLY, false,
+                                    err);
+                if (r < 0)
+                        return r;
+        }
+        return 0;
+}
+
 void fs_stage_name(struct fs_ctx *c, char buf[16])
 {
         snprintf(buf, 16, "s%u", c->n_staged++);
@@ -135,8 +185,9 @@ static const char *root_name(const struct sb_fs_config *fs)
 
 /* The base of the view, detached: nothing in it is writable, nothing
  * setuid and no device node works (the minimal /dev binds its own). */
-static int make_root(const struct sb_fs_config *fs, struct sb_error *err)
+static int make_root(const struct fs_ctx *c, struct sb_error *err)
 {
+        const struct sb_fs_config *fs = &c->cfg->fs;
         const uint64_t locked = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID |
                                 MOUNT_ATTR_NODEV;
         if (fs->root == SB_FS_ROOT_EMPTY) {
@@ -149,7 +200,7 @@ static int make_root(const struct sb_fs_config *fs, struct sb_error *err)
                                     err);
         }
         const char *path = fs->root == SB_FS_ROOT_HOST ? "/" : fs->root_dir;
-        _cleanup_close_ int fd = fs_clone(AT_FDCWD, path, true, err);
+        _cleanup_close_ int fd = fs_host_clone(c, path, true, err);
         if (fd < 0)
                 return fd;
         struct stat st;
@@ -164,16 +215,12 @@ static int make_root(const struct sb_fs_config *fs, struct sb_error *err)
         return TAKE_FD(fd);
 }
 
-/* Stack the new root on the old "/" and the stage on the new root, and
- * put the stage's two mask inodes in place: an empty file and an empty
+/* Make the stage the process root, with the old root at /oldroot, and
+ * put its two mask inodes in place: an empty file and an empty
  * directory, both mode 0000 and later bound read-only. The sandbox's own
  * /dev/null is never used for a mask (runc CVE-2025-31133). */
-static int attach_root_and_stage(struct fs_ctx *c, int root_fd,
-                                 struct sb_error *err)
+static int enter_stage(struct fs_ctx *c, struct sb_error *err)
 {
-        if (move_mount(root_fd, "", AT_FDCWD, "/", MOVE_MOUNT_F_EMPTY_PATH) <
-            0)
-                return sb_error_errno(err, errno, "attach the new root");
         static const char *const opts[] = { "mode", "0700", "size", "4M",
                                             NULL };
         int stage = fs_new_mount("tmpfs", opts,
@@ -181,29 +228,34 @@ static int attach_root_and_stage(struct fs_ctx *c, int root_fd,
         if (stage < 0)
                 return stage;
         c->stage_fd = stage;
-        int r = fs_attach(stage, root_fd, NULL, err);
-        if (r < 0)
-                return r;
+        if (mkdirat(stage, FS_OLDROOT, 0700) < 0 ||
+            mkdirat(stage, FS_NEWROOT, 0700) < 0 ||
+            mkdirat(stage, "mask-dir", 0) < 0)
+                return sb_error_errno(err, errno, "populate the stage");
         int f = openat(stage, "mask-file",
                        O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
-        if (f < 0 || mkdirat(stage, "mask-dir", 0) < 0) {
-                r = sb_error_errno(err, errno, "make the mask inodes");
-                if (f >= 0)
-                        close(f);
-                return r;
-        }
+        if (f < 0)
+                return sb_error_errno(err, errno, "make the mask file");
         close(f);
+        /* On top of the old "/", then pivot into it: the old root goes
+         * to /oldroot, below the stage rather than above anything. */
+        if (move_mount(stage, "", AT_FDCWD, "/", MOVE_MOUNT_F_EMPTY_PATH) < 0)
+                return sb_error_errno(err, errno, "attach the stage");
+        if (fchdir(stage) < 0 || sys_pivot_root(".", FS_OLDROOT) < 0)
+                return sb_error_errno(err, errno, "pivot_root into the stage");
+        if (chdir("/") < 0)
+                return sb_error_errno(err, errno, "enter the stage");
+        c->host_fd = open("/" FS_OLDROOT, O_PATH | O_DIRECTORY | O_CLOEXEC);
+        if (c->host_fd < 0)
+                return sb_error_errno(err, errno, "open the old root");
         return 0;
 }
 
-/* Enter the new root and let go of the old one. The stage goes first: it
- * sits on top of the new root, where it would otherwise end up above the
- * old root after pivot_root. pivot_root(".", ".") puts the old root on
- * top of the new one, at "/", so umount2(".") detaches exactly it. */
+/* Enter the new root and let go of the stage and the old root in it:
+ * pivot_root(".", ".") puts the stage on top of the new root, at "/",
+ * so umount2(".") detaches exactly it, with everything below it. */
 static int enter_root(struct fs_ctx *c, struct sb_error *err)
 {
-        if (fchdir(c->stage_fd) < 0 || umount2(".", MNT_DETACH) < 0)
-                return sb_error_errno(err, errno, "unmount the stage");
         if (fchdir(c->root_fd) < 0)
                 return sb_error_errno(err, errno, "enter the new root");
         if (sys_pivot_root(".", ".") < 0)
@@ -254,32 +306,33 @@ static int apply_plan(struct fs_ctx *c, const struct fs_plan *plan,
 static int build(struct fs_ctx *c, struct sb_error *err)
 {
         const struct sb_fs_config *fs = &c->cfg->fs;
+        int r = enter_stage(c, err);
+        if (r < 0)
+                return r;
         struct sb_error e = { 0 };
-        _cleanup_close_ int root = make_root(fs, &e);
+        _cleanup_close_ int root = make_root(c, &e);
         if (root < 0)
                 return sb_error_set(err, root, "filesystem.root at %s: %s",
                                     fs->root_origin ? fs->root_origin
                                                     : "default",
                                     e.msg);
-        log_debug("mount: root %s", root_name(fs));
-        int r = attach_root_and_stage(c, root, err);
-        if (r < 0)
-                return r;
+        if (fs_attach(root, c->stage_fd, FS_NEWROOT, err) < 0)
+                return err->code;
         c->root_fd = TAKE_FD(root);
+        log_debug("mount: root %s", root_name(fs));
+        /* An empty root takes mount points while the plan is applied;
+         * then it is as read-only as the other kinds. */
+        if (fs->root == SB_FS_ROOT_EMPTY)
+                fs_seal_later(c, c->root_fd);
 
         struct fs_plan plan;
         fs_plan_build(fs, &plan);
         r = apply_plan(c, &plan, err);
         fs_plan_free(&plan);
+        if (r >= 0)
+                r = seal(c, err);
         if (r < 0)
                 return r;
-        /* An empty root took its mount points; from now on it is as
-         * read-only as the other kinds. */
-        if (fs->root == SB_FS_ROOT_EMPTY) {
-                r = fs_set_attr(c->root_fd, MOUNT_ATTR_RDONLY, false, err);
-                if (r < 0)
-                        return r;
-        }
         return enter_root(c, err);
 }
 
@@ -297,6 +350,7 @@ int mount_setup(const struct sb_config *cfg, struct sb_error *err)
         const struct sb_identity *id = &cfg->process.id;
         struct fs_ctx c = {
                 .cfg = cfg,
+                .host_fd = -1,
                 .root_fd = -1,
                 .stage_fd = -1,
                 .userns = (cfg->namespaces & SB_NS_USER) != 0,
@@ -310,9 +364,15 @@ int mount_setup(const struct sb_config *cfg, struct sb_error *err)
         mode_t saved = umask(0);
         int r = build(&c, err);
         umask(saved);
+        if (c.host_fd >= 0)
+                close(c.host_fd);
         if (c.root_fd >= 0)
                 close(c.root_fd);
         if (c.stage_fd >= 0)
                 close(c.stage_fd);
+        for (size_t i = 0; i < c.n_seal; i++)
+                if (c.seal_fds[i] >= 0)
+                        close(c.seal_fds[i]);
+        free(c.seal_fds);
         return r;
 }

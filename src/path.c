@@ -131,11 +131,12 @@ int path_open_in_root(int root_fd, const char *path, int flags)
                               RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS);
 }
 
-/* Open what was just made at parent/name, refusing any symlink: if
- * someone replaced it with one, this is ELOOP, never a walk outside. */
+/* Open what was just made (or found) at parent/name, refusing any
+ * symlink, the last component included: if someone put one there, this
+ * is ELOOP, never a walk outside. */
 static int open_made(int parent_fd, const char *name, int flags)
 {
-        return open_how_retry(parent_fd, name, flags | O_NOFOLLOW,
+        return open_how_retry(parent_fd, name, flags,
                               RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
                                       RESOLVE_NO_MAGICLINKS);
 }
