@@ -28,6 +28,14 @@ struct fs_ctx {
         int root_fd;            /* the new root */
         int stage_fd;
         unsigned n_staged;      /* names made in the stage so far */
+        /* A read-only mount of the stage's "masks" directory, holding the
+         * empty "file" and "dir" masks are copies of (they inherit its
+         * flags). */
+        int masks_fd;
+        /* The directory of the kernel masks being applied, checked to be
+         * a procfs or sysfs, kept for the next mask in the same one. */
+        char *kdir_path;
+        int kdir_fd;
         /* Mounts that take mount points until the plan is applied and are
          * made read-only then: an empty root, each minimal /dev. */
         int *seal_fds;

@@ -337,10 +337,45 @@ static int apply_dir(struct fs_ctx *c, const struct sb_mount *m,
         return 0;
 }
 
-/* The target of a mask or a read-only bind. A kernel mask's directory
- * must be the procfs or sysfs it is meant for (fstatfs), and its last
- * component is opened from there without following any link: a tree
- * that changed under us fails instead of being masked elsewhere. */
+/* The directory of a kernel mask: the procfs or sysfs it is meant for
+ * (fstatfs), kept while the next masks are in the same directory. */
+static int kernel_dir(struct fs_ctx *c, const struct sb_mount *m,
+                      const char **ret_name, struct sb_error *err)
+{
+        size_t plen;
+        *ret_name = path_basename(m->target, &plen);
+        if (c->kdir_fd >= 0 && strlen(c->kdir_path) == plen &&
+            strncmp(c->kdir_path, m->target, plen) == 0)
+                return c->kdir_fd;
+        if (c->kdir_fd >= 0)
+                close(c->kdir_fd);
+        c->kdir_fd = -1;
+        free(c->kdir_path);
+        c->kdir_path = NULL;
+        const char *name;
+        _cleanup_close_ int dir = path_parent_in_root(c->root_fd, m->target,
+                                                      false, &name);
+        if (dir == -ENOENT)
+                return -ENOENT;
+        if (dir < 0)
+                return sb_error_errno(err, dir, "target '%s'", m->target);
+        struct statfs sfs;
+        if (fstatfs(dir, &sfs) < 0)
+                return sb_error_errno(err, errno, "target '%s'", m->target);
+        if ((unsigned long)sfs.f_type != m->fs_magic)
+                return sb_error_set(err, -EXDEV,
+                                    "'%s' is not on the filesystem it "
+                                    "masks",
+                                    m->target);
+        c->kdir_path = xstrndup(m->target, plen);
+        c->kdir_fd = TAKE_FD(dir);
+        return c->kdir_fd;
+}
+
+/* The target of a mask or a read-only bind. A kernel mask's last
+ * component is opened from its checked directory without following any
+ * link: a tree that changed under us fails instead of being masked
+ * elsewhere. */
 static int open_existing(struct fs_ctx *c, const struct sb_mount *m,
                          struct sb_error *err)
 {
@@ -352,20 +387,9 @@ static int open_existing(struct fs_ctx *c, const struct sb_mount *m,
                 return t;
         }
         const char *name;
-        _cleanup_close_ int dir = path_parent_in_root(c->root_fd, m->target,
-                                                      false, &name);
-        if (dir < 0 && dir != -ENOENT)
-                return sb_error_errno(err, dir, "target '%s'", m->target);
+        int dir = kernel_dir(c, m, &name, err);
         if (dir < 0)
                 return dir;
-        struct statfs sfs;
-        if (fstatfs(dir, &sfs) < 0)
-                return sb_error_errno(err, errno, "target '%s'", m->target);
-        if ((unsigned long)sfs.f_type != m->fs_magic)
-                return sb_error_set(err, -EXDEV,
-                                    "'%s' is not on the filesystem it "
-                                    "masks",
-                                    m->target);
         struct open_how how = {
                 .flags = O_PATH | O_NOFOLLOW | O_CLOEXEC,
                 .resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
@@ -378,7 +402,8 @@ static int open_existing(struct fs_ctx *c, const struct sb_mount *m,
 }
 
 /* An existing path is covered by the stage's empty file or directory,
- * mode 0000 and read-only. There is nothing to hide at a missing one. */
+ * mode 0000, read-only, nosuid, nodev, noexec (the flags of masks_fd).
+ * There is nothing to hide at a missing one. */
 static int apply_mask(struct fs_ctx *c, const struct sb_mount *m,
                       struct sb_error *err)
 {
@@ -391,13 +416,9 @@ static int apply_mask(struct fs_ctx *c, const struct sb_mount *m,
         if (fstat(t, &st) < 0)
                 return sb_error_errno(err, errno, "'%s'", m->target);
         _cleanup_close_ int src = fs_clone(
-                c->stage_fd, S_ISDIR(st.st_mode) ? "mask-dir" : "mask-file",
-                false, err);
+                c->masks_fd, S_ISDIR(st.st_mode) ? "dir" : "file", false, err);
         if (src < 0)
                 return src;
-        int r = fs_set_attr(src, ATTR_KERNEL | MOUNT_ATTR_RDONLY, false, err);
-        if (r < 0)
-                return r;
         return fs_attach(src, t, NULL, err);
 }
 
@@ -436,6 +457,12 @@ int mount_apply_op(struct fs_ctx *c, const struct sb_mount *m,
 {
         if (m->type < 0 || m->type >= SB_MOUNT_TYPE_MAX || !ops[m->type])
                 return sb_error_set(err, -EINVAL, "unknown mount type");
+        /* The kernel masks' directory is trusted only across a run of
+         * masks: anything else may change the tree. */
+        if (!m->fs_magic && c->kdir_fd >= 0) {
+                close(c->kdir_fd);
+                c->kdir_fd = -1;
+        }
         int r = ops[m->type](c, m, err);
         /* Optional: a missing source, or a mount point that cannot be
          * made because its parent is read-only or missing. */

@@ -230,9 +230,10 @@ static int enter_stage(struct fs_ctx *c, struct sb_error *err)
         c->stage_fd = stage;
         if (mkdirat(stage, FS_OLDROOT, 0700) < 0 ||
             mkdirat(stage, FS_NEWROOT, 0700) < 0 ||
-            mkdirat(stage, "mask-dir", 0) < 0)
+            mkdirat(stage, "masks", 0700) < 0 ||
+            mkdirat(stage, "masks/dir", 0) < 0)
                 return sb_error_errno(err, errno, "populate the stage");
-        int f = openat(stage, "mask-file",
+        int f = openat(stage, "masks/file",
                        O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
         if (f < 0)
                 return sb_error_errno(err, errno, "make the mask file");
@@ -248,7 +249,17 @@ static int enter_stage(struct fs_ctx *c, struct sb_error *err)
         c->host_fd = open("/" FS_OLDROOT, O_PATH | O_DIRECTORY | O_CLOEXEC);
         if (c->host_fd < 0)
                 return sb_error_errno(err, errno, "open the old root");
-        return 0;
+        /* Once read-only here, every mask copied from it is too. */
+        int masks = fs_clone(stage, "masks", false, err);
+        if (masks < 0)
+                return masks;
+        c->masks_fd = masks;
+        int r = fs_set_attr(masks, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID |
+                                           MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC,
+                            false, err);
+        if (r >= 0)
+                r = fs_attach(masks, stage, "masks", err);
+        return r;
 }
 
 /* Enter the new root and let go of the stage and the old root in it:
@@ -353,6 +364,8 @@ int mount_setup(const struct sb_config *cfg, struct sb_error *err)
                 .host_fd = -1,
                 .root_fd = -1,
                 .stage_fd = -1,
+                .masks_fd = -1,
+                .kdir_fd = -1,
                 .userns = (cfg->namespaces & SB_NS_USER) != 0,
                 .uid = id->user_set ? id->uid : getuid(),
                 .gid = id->user_set ? id->gid : getgid(),
@@ -370,6 +383,11 @@ int mount_setup(const struct sb_config *cfg, struct sb_error *err)
                 close(c.root_fd);
         if (c.stage_fd >= 0)
                 close(c.stage_fd);
+        if (c.masks_fd >= 0)
+                close(c.masks_fd);
+        if (c.kdir_fd >= 0)
+                close(c.kdir_fd);
+        free(c.kdir_path);
         for (size_t i = 0; i < c.n_seal; i++)
                 if (c.seal_fds[i] >= 0)
                         close(c.seal_fds[i]);
