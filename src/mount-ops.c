@@ -2,7 +2,7 @@
  * target inside the new root first (path.c: by descriptor, never out of
  * the root), makes a detached mount with the new mount API, sets its
  * flags, and attaches it on the target's descriptor. Sources are host
- * paths, resolved in the caller's own view. */
+ * paths, resolved in the host's view (fs_host_open). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

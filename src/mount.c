@@ -132,8 +132,7 @@ int fs_host_clone(const struct fs_ctx *c, const char *path, bool recursive,
         _cleanup_close_ int fd = fs_host_open(c, path, 0);
         if (fd < 0)
                 return sb_error_errno(err, fd, "'%s'", path);
-        struct sb_error e = { 0 };
-        int mnt = fs_clone(fd, "", recursive, &e);
+        int mnt = fs_clone(fd, "", recursive, NULL);
         if (mnt < 0)
                 return sb_error_errno(err, mnt, "'%s'", path);
         return mnt;
@@ -146,9 +145,8 @@ void fs_fd_path(int fd, char buf[48])
 
 void fs_seal_later(struct fs_ctx *c, int mnt_fd)
 {
+        /* Out of descriptors, -1 is kept and seal() fails the setup. */
         int fd = fcntl(mnt_fd, F_DUPFD_CLOEXEC, 3);
-        if (fd < 0)     /* only if out of descriptors: seal it now */
-                fd = -1;
         c->seal_fds = xrealloc(c->seal_fds, (c->n_seal + 1) * sizeof(int));
         c->seal_fds[c->n_seal++] = fd >= 0 ? fd : -1;
 }
@@ -217,8 +215,9 @@ static int make_root(const struct fs_ctx *c, struct sb_error *err)
 
 /* Make the stage the process root, with the old root at /oldroot, and
  * put its two mask inodes in place: an empty file and an empty
- * directory, both mode 0000 and later bound read-only. The sandbox's own
- * /dev/null is never used for a mask (runc CVE-2025-31133). */
+ * directory, both mode 0000, under a read-only mount that masks are
+ * copied from. The sandbox's own /dev/null is never used for a mask (runc
+ * CVE-2025-31133). */
 static int enter_stage(struct fs_ctx *c, struct sb_error *err)
 {
         static const char *const opts[] = { "mode", "0700", "size", "4M",
@@ -304,7 +303,7 @@ static int apply_plan(struct fs_ctx *c, const struct fs_plan *plan,
                         return sb_error_set(err, r, "%s (%s): %s", m->origin,
                                             what, e.msg);
                 /* Kernel masks of paths this kernel lacks are routine. */
-                if (r > 0 && strcmp(m->origin, "kernel mask") == 0)
+                if (r > 0 && m->fs_magic)
                         continue;
                 log_debug("mount: %s%s%s [%s]", what,
                           m->readonly && m->type == SB_MOUNT_BIND ? " (ro)"
