@@ -62,6 +62,14 @@ expect_eq "a symlink holds its text" /etc/motd "${6:-}"
 expect_eq "and leads where it says" "hello from the profile" "${7:-}"
 expect_match "a file is read-only by default" "Read-only file system" "${8:-}"
 
+# ---- sysfs, mqueue ----
+p=$(fs_profile kernelfs host '{ type = "sysfs"; }' '{ type = "mqueue"; }')
+out=$(sb --profile="$p" -- sh -c 'ls /sys/class/net | tr "\n" " "; echo;
+  grep -E " /(sys|dev/mqueue) " /proc/self/mountinfo | sed "s/^[^ ]* [^ ]* [^ ]* [^ ]* \([^ ]*\) \([^ ,]*\).* - \([^ ]*\) .*/\1 \2 \3/"')
+expect_match "a new sysfs shows the sandbox's network namespace" "^lo $" "$out"
+expect_match "sysfs is read-only" "^/sys ro sysfs$" "$out"
+expect_match "mqueue is mounted on /dev/mqueue" "^/dev/mqueue rw mqueue$" "$out"
+
 # ---- /dev ----
 basics="fd ptmx pts shm stderr stdin stdout"
 want=$(printf '%s\n' $basics null zero full random urandom tty | sort | tr '\n' ' ')
