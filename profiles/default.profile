@@ -5,7 +5,8 @@
 # namespace (no network at all), its own IPC objects and cgroup view. It
 # runs as the caller (as an unprivileged host user when root starts it),
 # with no capabilities, no_new_privs set, a cleared environment and no core
-# dumps.
+# dumps. It sees the host's files read-only, with a fresh /proc (sensitive
+# parts masked), a /dev of six devices, and a private /tmp and /run.
 description = "Strict default for command-line tools: no network, no capabilities";
 
 namespaces = [ "user", "mount", "pid", "uts", "ipc", "net", "cgroup" ];
@@ -16,6 +17,14 @@ environment = {
   keep = [ "TERM", "COLORTERM", "LANG", "LANGUAGE", "LC_*", "TZ",
            "HOME", "USER", "LOGNAME", "PATH" ];
 };
+
+# With no mounts listed, the defaults apply: /proc, a minimal /dev, and
+# tmpfs on /tmp and /run (see filesystem in sandbox.profile(5)).
+filesystem = {
+  root = "host";
+};
+
+devices = [ "null", "zero", "full", "random", "urandom", "tty" ];
 
 rlimits = {
   core = 0;

@@ -103,5 +103,11 @@ void keys_parse_bool(struct keys_ctx *c, const struct key_def *def,
 
 /* The tables of the key groups that live in their own files. */
 extern const struct key_def keys_process[];
+extern const struct key_def keys_filesystem[];
+/* The parser of the top-level `devices` list. */
+void keys_parse_devices(struct keys_ctx *c, const struct key_def *def,
+                        const struct sb_keys_value *v, const char *key);
+/* The filesystem view's cross-key checks, from keys_finish. */
+void keys_finish_fs(struct sb_keys_state *st);
 
 #endif

@@ -518,8 +518,8 @@ static const struct key_def top_keys[] = {
         { "rlimits", T(GROUP), parse_rlimit, KEY_ENTRIES, NULL, 0 },
         { "process", T(GROUP), NULL, KEY_MEMBERS, keys_process, 0 },
         { "capabilities", T(GROUP), NULL, KEY_MEMBERS, capabilities_keys, 0 },
-        LATER("filesystem"),
-        LATER("devices"),
+        { "filesystem", T(GROUP), NULL, KEY_MEMBERS, keys_filesystem, 0 },
+        { "devices", T_LIST, keys_parse_devices, KEY_REPLACE, NULL, 0 },
         LATER("seccomp"),
         LATER("cgroup"),
         LATER("network"),
@@ -680,4 +680,5 @@ void keys_finish(struct sb_keys_state *st)
                                   "host's root; write process.host_user = "
                                   "\"root\" to mean that");
         }
+        keys_finish_fs(st);
 }

@@ -13,7 +13,9 @@ expect_eq "an unknown command exits 127" 127 $rc
 expect_match "and says so" "cannot run 'no-such-command-xyz': No such file" "$err"
 printf 'not a program\n' >"$WORK/data.txt"
 chmod 644 "$WORK/data.txt"
-err=$(sb -- "$WORK/data.txt" 2>&1); rc=$?
+# The host's /tmp is hidden by default: show $WORK, read-only.
+seework=$(profile seework "filesystem = { mounts = ( { type = \"bind\"; source = \"$WORK\"; } ); };")
+err=$(sb --profile="$seework" -- "$WORK/data.txt" 2>&1); rc=$?
 expect_eq "a non-executable file exits 126" 126 $rc
 expect_match "and says so" "Permission denied" "$err"
 

@@ -31,11 +31,14 @@ expect_eq "groups merge with the include's" "99 0" \
 if [ "$TEST_AS" = user ]; then chown -R "$TEST_USER:" "$TEST_HOME"; fi
 
 # A malformed profile: exit 124, every error with file:line, nothing runs.
+# The last line shows $WORK read-write, so that a program that did run
+# would leave its marker where the host sees it.
 marker="$WORK/started"
 p=$(profile broken 'hostname = 5;
 namespaces = [ "user", "bogus" ];
 rlimits = { nofile = -3; };
-hostnme = "x";')
+hostnme = "x";
+filesystem = { mounts = ( { type = "bind"; source = "'"$WORK"'"; readonly = false; } ); };')
 err=$(sb --profile="$p" -- touch "$marker" 2>&1)
 rc=$?
 expect_eq "a malformed profile exits 124" 124 $rc
@@ -47,15 +50,22 @@ check "nothing was started" test ! -e "$marker"
 
 p=$(profile syntax 'hostname = "x"
 namespaces = [ ;')
-err=$(sb --profile="$p" -- touch "$marker" 2>&1)
+err=$(sb --profile="$p" -- true 2>&1)
 rc=$?
 expect_eq "a syntax error exits 124" 124 $rc
 expect_match "and names file:line" "syntax.profile:[0-9]+: syntax error" "$err"
+# Included by a profile that shows $WORK read-write: a program that ran
+# despite the error would leave its marker.
+top=$(profile withsyntax "include = [ \"$p\" ];
+filesystem = { mounts = ( { type = \"bind\"; source = \"$WORK\"; readonly = false; } ); };")
+err=$(sb --profile="$top" -- touch "$marker" 2>&1)
+rc=$?
+expect_eq "a syntax error in an include exits 124" 124 $rc
 check "nothing was started" test ! -e "$marker"
 
-p=$(profile later 'filesystem = { root = "empty"; };')
+p=$(profile later 'joinable = true;')
 err=$(sb --profile="$p" -- true 2>&1)
 expect_match "keys of later features are refused, not ignored" \
-        "later.profile:1: filesystem: not supported yet" "$err"
+        "later.profile:1: joinable: not supported yet" "$err"
 
 done_testing

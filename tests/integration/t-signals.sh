@@ -14,7 +14,9 @@ wait_for_file() {
 log="$WORK/signals.log"
 : >"$log"
 chmod 666 "$log"
-sb_bg -- sh -c "trap 'echo USR1 >> $log' USR1; trap 'echo TERM >> $log; exit 3' TERM;
+# The target reports through $log: show $WORK read-write inside.
+rw=$(profile rw "filesystem = { mounts = ( { type = \"bind\"; source = \"$WORK\"; readonly = false; } ); };")
+sb_bg --profile="$rw" -- sh -c "trap 'echo USR1 >> $log' USR1; trap 'echo TERM >> $log; exit 3' TERM;
   echo ready >> $log; while :; do sleep 0.02; done"
 launcher=$LAUNCHER_PID
 wait_for_file "$log"
@@ -29,7 +31,7 @@ expect_eq "the launcher exits with the target's status" 3 $rc
 
 # Every catchable signal, not only INT and TERM: a real-time one too.
 : >"$log"
-sb_bg -- sh -c "trap 'echo HUP >> $log' HUP; trap 'echo WINCH >> $log' WINCH;
+sb_bg --profile="$rw" -- sh -c "trap 'echo HUP >> $log' HUP; trap 'echo WINCH >> $log' WINCH;
   trap 'echo RT >> $log; exit 0' 40; echo ready >> $log; while :; do sleep 0.02; done"
 launcher=$LAUNCHER_PID
 wait_for_file "$log"
@@ -74,7 +76,8 @@ for p in $init $target $grandchild; do alive "$p" && kill -KILL "$p"; done
 
 # Without a pid namespace nothing ends the program's descendants for us:
 # init kills them when the program exits.
-p=$(profile nopid 'namespaces = [ "user", "mount", "uts", "ipc", "net" ];')
+p=$(profile nopid "namespaces = [ \"user\", \"mount\", \"uts\", \"ipc\", \"net\" ];
+filesystem = { mounts = ( { type = \"bind\"; source = \"$WORK\"; readonly = false; } ); };")
 pidfile="$WORK/leftover.pid"
 : >"$pidfile"
 chmod 666 "$pidfile"

@@ -1,0 +1,2 @@
+# expect: devices-block.profile:2: devices[0]: unknown device 'sda'
+devices = [ "sda" ];

@@ -1,0 +1,2 @@
+# expect: devices-duplicate.profile:2: devices[1]: 'null' listed twice
+devices = [ "null", "null" ];

@@ -1,2 +1,0 @@
-# expect: unsupported-filesystem.profile:2: filesystem: not supported yet
-filesystem = { root = "host"; };
