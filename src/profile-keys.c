@@ -521,7 +521,8 @@ static const struct key_def top_keys[] = {
         LATER("filesystem"),
         LATER("devices"),
         LATER("seccomp"),
-        LATER("cgroup"),
+        { "cgroup", T(GROUP), keys_parse_cgroup, KEY_MEMBERS, keys_cgroup,
+          0 },
         LATER("network"),
         LATER("desktop"),
         LATER("joinable"),
@@ -550,6 +551,8 @@ static void apply_key(struct keys_ctx *c, const struct key_def *def,
                 def->parse(c, def, v, key);
                 break;
         case KEY_MEMBERS:
+                if (def->parse)
+                        def->parse(c, def, v, key);
                 apply_members(c, def->sub, v, key);
                 break;
         case KEY_ENTRIES:
@@ -599,7 +602,8 @@ void keys_done(struct sb_keys_state *st)
 {
         free(st->hostname.path);
         free(st->host_user.path);
-        st->hostname.path = st->host_user.path = NULL;
+        free(st->cgroup_swap.path);
+        st->hostname.path = st->host_user.path = st->cgroup_swap.path = NULL;
 }
 
 size_t keys_includes(struct sb_keys_state *st, const struct sb_keys_file *f,
@@ -667,4 +671,5 @@ void keys_finish(struct sb_keys_state *st)
         if (st->host_user.path && !(cfg->namespaces & SB_NS_USER))
                 keys_diag(st, st->host_user.path, st->host_user.line,
                           "process.host_user", "needs the user namespace");
+        keys_finish_cgroup(st);
 }
