@@ -197,9 +197,14 @@ static int v1_kill(const struct cgroup *cg, struct sb_error *err)
         for (int round = 0; round < (frozen ? 1 : KILL_ROUNDS); round++)
                 if (kill_listed(d) == 0)
                         break;
-        if (frozen && v1_freeze(cg, false, err) < 0)
-                return err->code;
-        return 0;
+        if (!frozen)
+                return 0;
+        int r = v1_freeze(cg, false, err);
+        /* Once thawed, they die, and whoever owns the cgroup may remove it
+         * before we see the thaw: then it is done all the more. */
+        if (r == -ENOENT || r == -ENODEV)
+                r = 0;
+        return r;
 }
 
 static int v1_populated(const struct cg_dir *d)

@@ -199,11 +199,12 @@ static int plan(const struct cg_layout *l, const struct sb_cgroup_config *g,
                 struct target *t, size_t *ret_n, struct sb_error *err)
 {
         unsigned need = needed_ctrls(g);
+        /* The v1 freezer too where there is a cgroup2 tree, whose core
+         * freezer and cgroup.kill are used first: it keeps the v1 way to
+         * freeze and kill working, and tested, on hybrid layouts. */
         unsigned want = need | CG_BIT(CG_MEMORY) | CG_BIT(CG_PIDS) |
-                        CG_BIT(CG_CPUACCT) | CG_BIT(CG_IO);
-        /* v2's core freezer and cgroup.kill replace the v1 freezer. */
-        if (!l->v2_mount)
-                want |= CG_BIT(CG_FREEZER);
+                        CG_BIT(CG_CPUACCT) | CG_BIT(CG_IO) |
+                        CG_BIT(CG_FREEZER);
         size_t n = 0;
         if (l->v2_mount)
                 t[n++] = (struct target){ &cgroup_v2_backend, l->v2_mount,

@@ -1,12 +1,14 @@
 /* A test helper for t-cgroup.sh: calls the engine's cgroup functions on a
  * running sandbox's cgroup from outside, as the named-sandbox verbs will.
  *
- *   sbcg stats NAME | freeze NAME | thaw NAME | kill NAME
+ *   sbcg [-1|-2] stats NAME | freeze NAME | thaw NAME | kill NAME
  *   sbcg layout
  *   sbcg bpf-devices DIR RULE...   attach the v2 device program to DIR
  *
  * NAME is the sandbox's cgroup name (sandbox-PID) below the caller's own
- * cgroup. Exits 0 on success, 1 with a message otherwise. */
+ * cgroup. -1 or -2 uses only the v1 or the v2 backend, so that both are
+ * exercised on a hybrid layout. Exits 0 on success, 1 with a message
+ * otherwise. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -25,10 +27,13 @@ static void print_limit(const char *name, uint64_t v)
                 printf(" %s=%llu", name, (unsigned long long)v);
 }
 
-static int stats(struct cgroup *cg, struct sb_error *err)
+static int stats(struct cgroup *cg, const struct cgroup_backend *only,
+                 struct sb_error *err)
 {
-        struct cgroup_stats s;
-        if (cgroup_stats(cg, &s, err) < 0)
+        struct cgroup_stats s = { 0 };
+        if (only)
+                only->stats(cg, &s);
+        else if (cgroup_stats(cg, &s, err) < 0)
                 return -1;
         printf("known=%u", s.known);
         if (s.known & CGROUP_STAT_CPU)
@@ -92,8 +97,18 @@ int main(int argc, char **argv)
                         goto fail;
                 return 0;
         }
+        const struct cgroup_backend *only = NULL;
+        if (argc == 4 && strcmp(argv[1], "-1") == 0)
+                only = &cgroup_v1_backend;
+        else if (argc == 4 && strcmp(argv[1], "-2") == 0)
+                only = &cgroup_v2_backend;
+        if (only) {
+                argv++;
+                argc--;
+        }
         if (argc != 3) {
-                fprintf(stderr, "usage: sbcg stats|freeze|thaw|kill NAME\n");
+                fprintf(stderr, "usage: sbcg [-1|-2] stats|freeze|thaw|kill "
+                                "NAME\n");
                 return 2;
         }
         struct cgroup *cg;
@@ -101,16 +116,20 @@ int main(int argc, char **argv)
                 goto fail;
         int r;
         if (strcmp(argv[1], "stats") == 0)
-                r = stats(cg, &err);
+                r = stats(cg, only, &err);
         else if (strcmp(argv[1], "freeze") == 0)
-                r = cgroup_freeze(cg, &err);
+                r = only ? only->freeze(cg, true, &err)
+                         : cgroup_freeze(cg, &err);
         else if (strcmp(argv[1], "thaw") == 0)
-                r = cgroup_thaw(cg, &err);
+                r = only ? only->freeze(cg, false, &err)
+                         : cgroup_thaw(cg, &err);
         else if (strcmp(argv[1], "kill") == 0)
-                r = cgroup_kill(cg, &err);
+                r = only ? only->kill(cg, &err) : cgroup_kill(cg, &err);
         else
                 r = sb_error_set(&err, -EINVAL, "unknown verb %s", argv[1]);
         cgroup_free(cg);
+        if (r == -EOPNOTSUPP && !err.code)
+                sb_error_set(&err, r, "not supported by this backend here");
         if (r < 0)
                 goto fail;
         return 0;

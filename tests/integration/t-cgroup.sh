@@ -85,6 +85,14 @@ fi
 
 [ -x "$SBCG" ] || skip_all "SBCG does not name the sbcg helper"
 [ -n "$(cg_mount unified)$MEM_MOUNT" ] || skip_all "no cgroup filesystem"
+# On a pure v2 machine, root's shell usually sits in a scope with other
+# processes, where v2 allows no controllers for children: that is a
+# property of the machine, said clearly by the launcher, not a failure.
+out=$(sb --profile="$p_limits" -- true 2>&1) ||
+        case $out in
+        *"allows controllers only below cgroups without processes"*)
+                skip_all "${out#sandbox: }" ;;
+        esac
 
 # ---- placement and the cgroup namespace ----
 sb_bg --profile="$p_limits" -- sleep 30
@@ -216,6 +224,30 @@ check "kill-all through the engine" "$SBCG" kill "sandbox-$L"
 wait "$JOB"
 expect_eq "the sandbox ends with SIGKILL" 137 $?
 expect_eq "and its cgroup is removed" "" "$(sandbox_dirs "$L")"
+
+# The v1 backend on its own (freezer, cpuacct, kill by freeze + SIGKILL +
+# thaw), which the v2 core files above take precedence over here.
+if [ -n "$(cg_mount freezer)" ]; then
+        sb_bg --profile="$p_limits" -- sh -c 'while :; do :; done'
+        L=$LAUNCHER_PID
+        sleep 0.3
+        stats=$("$SBCG" -1 stats "sandbox-$L")
+        check "v1 backend statistics: cpu time" [ "$(field cpu_usec)" -gt 0 ]
+        check "v1 backend: freeze" "$SBCG" -1 freeze "sandbox-$L"
+        expect_eq "freezer.state says FROZEN" FROZEN \
+                "$(cat "$(cg_dir "$INIT_PID" freezer)/freezer.state")"
+        stats=$("$SBCG" -1 stats "sandbox-$L"); c1=$(field cpu_usec)
+        sleep 0.3
+        stats=$("$SBCG" -1 stats "sandbox-$L"); c2=$(field cpu_usec)
+        expect_eq "v1 backend: no cpu time passes while frozen" "$c1" "$c2"
+        check "v1 backend: thaw" "$SBCG" -1 thaw "sandbox-$L"
+        sleep 0.3
+        stats=$("$SBCG" -1 stats "sandbox-$L"); c3=$(field cpu_usec)
+        check "v1 backend: cpu time passes again after thaw" [ "$c3" -gt "$c2" ]
+        check "v1 backend: kill-all" "$SBCG" -1 kill "sandbox-$L"
+        wait "$JOB"
+        expect_eq "v1 backend: the sandbox ends with SIGKILL" 137 $?
+fi
 
 # ---- without a pid namespace, leftovers are killed at the end ----
 p_nopid=$(profile nopid 'namespaces = [ "user", "mount", "uts", "ipc", "net", "cgroup" ];
