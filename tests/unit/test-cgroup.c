@@ -155,6 +155,12 @@ static void fixture_dir(struct cg_dir *d, const char *sub,
         d->made = false;
 }
 
+static void release(struct cg_dir *d)
+{
+        close(d->fd);
+        free(d->path);
+}
+
 /* A v2 cgroup directory: every interface file present and empty, so that
  * what the backend writes can be read back exactly. */
 static void v2_fixture(struct cg_dir *d, unsigned ctrls)
@@ -204,6 +210,7 @@ START_TEST(v2_fixture_writes_limits)
         ck_assert_str_eq(get(d.path, "cpu.max"), "150000 100000");
         ck_assert_str_eq(get(d.path, "cpu.weight"), "200");
         ck_assert_str_eq(get(d.path, "io.weight"), "default 50");
+        release(&d);
 }
 END_TEST
 
@@ -218,6 +225,7 @@ START_TEST(v2_fixture_only_its_controllers)
         ck_assert_str_eq(get(d.path, "pids.max"), "256");
         ck_assert_str_eq(get(d.path, "memory.max"), "");
         ck_assert_str_eq(get(d.path, "cpu.max"), "");
+        release(&d);
 }
 END_TEST
 
@@ -245,6 +253,7 @@ START_TEST(v2_fixture_swap)
                               strstr(err.msg, "memory.swap.max does not "
                                               "exist (swap accounting is off)"),
                       "%s", err.msg);
+        release(&d);
 }
 END_TEST
 
@@ -268,6 +277,7 @@ START_TEST(v2_fixture_io_weight_fallbacks)
         ck_assert_msg(strstr(err.msg, "cgroup.io_weight: neither io.weight "
                                       "nor io.bfq.weight exists in"),
                       "%s", err.msg);
+        release(&d);
 }
 END_TEST
 
@@ -284,6 +294,7 @@ START_TEST(v2_fixture_write_error_names_file)
         struct sb_error err = { 0 };
         ck_assert_int_lt(cgroup_v2_write_limits(&d, &g, &err), 0);
         ck_assert_msg(strstr(err.msg, "/sandbox-1/pids.max"), "%s", err.msg);
+        release(&d);
 }
 END_TEST
 
@@ -313,6 +324,7 @@ START_TEST(v2_fixture_parent_enables_controllers)
                                  &err), 0);
         ck_assert_str_eq(get(parent.path, "cgroup.subtree_control"),
                          "+io");
+        release(&parent);
 }
 END_TEST
 
@@ -333,6 +345,7 @@ START_TEST(v2_fixture_parent_lacks_controller)
         put(parent.path, "cgroup.controllers", "cpu xpids pidsy\n");
         ck_assert_int_eq(cgroup_v2_prepare_parent(&parent, CG_BIT(CG_PIDS),
                                                   &err), -EOPNOTSUPP);
+        release(&parent);
 }
 END_TEST
 
@@ -433,6 +446,7 @@ START_TEST(v1_fixture_fallbacks)
         ck_assert_msg(strstr(err.msg, "cgroup.memory_swap: ") &&
                               strstr(err.msg, "swap accounting is off"),
                       "%s", err.msg);
+        release(&d);
 }
 END_TEST
 
