@@ -28,7 +28,8 @@ typedef void (*key_parse_fn)(struct keys_ctx *c, const struct key_def *def,
 
 enum key_merge {
         KEY_REPLACE,            /* the value replaces the earlier one */
-        KEY_MEMBERS,            /* a group of known keys, merged one by one */
+        KEY_MEMBERS,            /* a group of known keys, merged one by one;
+                                   parse(), if set, sees the group first */
         KEY_ENTRIES,            /* a group of free names (parse() gets each),
                                    merged one by one */
         KEY_LOADER,             /* handled by the loader before the rest */
@@ -109,5 +110,12 @@ void keys_parse_devices(struct keys_ctx *c, const struct key_def *def,
                         const struct sb_keys_value *v, const char *key);
 /* The filesystem view's cross-key checks, from keys_finish. */
 void keys_finish_fs(struct sb_keys_state *st);
+extern const struct key_def keys_cgroup[];
+
+/* The cgroup group itself (its presence asks for a cgroup), and its
+ * cross-key checks after the last file. */
+void keys_parse_cgroup(struct keys_ctx *c, const struct key_def *def,
+                       const struct sb_keys_value *v, const char *key);
+void keys_finish_cgroup(struct sb_keys_state *st);
 
 #endif

@@ -521,7 +521,8 @@ static const struct key_def top_keys[] = {
         { "filesystem", T(GROUP), NULL, KEY_MEMBERS, keys_filesystem, 0 },
         { "devices", T_LIST, keys_parse_devices, KEY_REPLACE, NULL, 0 },
         LATER("seccomp"),
-        LATER("cgroup"),
+        { "cgroup", T(GROUP), keys_parse_cgroup, KEY_MEMBERS, keys_cgroup,
+          0 },
         LATER("network"),
         LATER("desktop"),
         LATER("joinable"),
@@ -550,6 +551,8 @@ static void apply_key(struct keys_ctx *c, const struct key_def *def,
                 def->parse(c, def, v, key);
                 break;
         case KEY_MEMBERS:
+                if (def->parse)
+                        def->parse(c, def, v, key);
                 apply_members(c, def->sub, v, key);
                 break;
         case KEY_ENTRIES:
@@ -600,7 +603,9 @@ void keys_done(struct sb_keys_state *st)
         free(st->hostname.path);
         free(st->user.path);
         free(st->host_user.path);
+        free(st->cgroup_swap.path);
         st->hostname.path = st->user.path = st->host_user.path = NULL;
+        st->cgroup_swap.path = NULL;
 }
 
 size_t keys_includes(struct sb_keys_state *st, const struct sb_keys_file *f,
@@ -681,4 +686,5 @@ void keys_finish(struct sb_keys_state *st)
                                   "\"root\" to mean that");
         }
         keys_finish_fs(st);
+        keys_finish_cgroup(st);
 }

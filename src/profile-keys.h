@@ -58,6 +58,7 @@ struct sb_keys_state {
         struct sb_keys_origin hostname;
         struct sb_keys_origin user;
         struct sb_keys_origin host_user;
+        struct sb_keys_origin cgroup_swap;
         bool group_set;                 /* process.group, applied at the end */
         gid_t group_gid;
 };

@@ -292,6 +292,65 @@ START_TEST(full_profile_values)
         ck_assert(sb_caps_has(c->caps_keep, 0));        /* chown */
         ck_assert(sb_caps_has(c->caps_keep, 21));       /* sys_admin */
         ck_assert(!sb_caps_has(c->caps_keep, 1));
+        const struct sb_cgroup_config *g = &c->cgroup;
+        ck_assert(g->set);
+        ck_assert_uint_eq(g->memory, 1024ULL * 1024 * 1024);
+        ck_assert(g->memory_swap_set);
+        ck_assert(g->memory_swap == SB_CG_UNLIMITED);
+        ck_assert_uint_eq(g->pids, 256);
+        ck_assert_uint_eq(g->millicpus, 1500);
+        ck_assert_uint_eq(g->cpu_weight, 200);
+        ck_assert_uint_eq(g->io_weight, 50);
+        ck_assert(g->devices_set);
+        ck_assert_uint_eq(g->n_devices, 2);
+        ck_assert_int_eq(g->devices[0].type, 'c');
+        ck_assert_int_eq(g->devices[0].minor, 3);
+        ck_assert_int_eq(g->devices[1].major, SB_CG_DEV_ANY);
+        ck_assert_uint_eq(g->devices[1].access, SB_CG_DEV_MKNOD);
+        ck_assert_str_eq(g->parent, "jobs/build");
+        result_free(&res);
+}
+END_TEST
+
+/* The cgroup key: absent, empty (a cgroup without limits), and the
+ * other spellings of its values. */
+START_TEST(cgroup_forms)
+{
+        struct result res;
+        load_text(&res, "hostname = \"x\";", no_dirs);
+        assert_ok(&res);
+        ck_assert(!res.cfg.cgroup.set);
+        ck_assert(!sb_cgroup_config_wanted(&res.cfg.cgroup));
+        result_free(&res);
+
+        load_text(&res, "cgroup = { };", no_dirs);
+        assert_ok(&res);
+        ck_assert(sb_cgroup_config_wanted(&res.cfg.cgroup));
+        ck_assert_uint_eq(res.cfg.cgroup.memory, 0);
+        ck_assert(!res.cfg.cgroup.devices_set);
+        result_free(&res);
+
+        load_text(&res, "cgroup = { memory = 1048576; memory_swap = 0; "
+                        "cpus = 2; devices = [ ]; pids = 2; };", no_dirs);
+        assert_ok(&res);
+        ck_assert_uint_eq(res.cfg.cgroup.memory, 1048576);
+        ck_assert(res.cfg.cgroup.memory_swap_set);
+        ck_assert_uint_eq(res.cfg.cgroup.memory_swap, 0);
+        ck_assert_uint_eq(res.cfg.cgroup.millicpus, 2000);
+        ck_assert_uint_eq(res.cfg.cgroup.pids, 2);
+        ck_assert(res.cfg.cgroup.devices_set);      /* deny every device */
+        ck_assert_uint_eq(res.cfg.cgroup.n_devices, 0);
+        result_free(&res);
+
+        /* Every bad value is reported, each with its line. */
+        load_text(&res, "cgroup = {\n memory = \"lots\";\n pids = -3;\n"
+                        " cpus = 0.0;\n};", no_dirs);
+        ck_assert_int_eq(res.r, -EINVAL);
+        assert_diag(&res, "test.profile:2: cgroup.memory: 'lots' is not a "
+                          "size like \"512M\"");
+        assert_diag(&res, "test.profile:3: cgroup.pids: must not be negative");
+        assert_diag(&res, "test.profile:4: cgroup.cpus: must be from 0.01 to "
+                          "4096 CPUs");
         result_free(&res);
 }
 END_TEST
@@ -1079,6 +1138,7 @@ int main(void)
         tcase_add_test(tc, file_errors);
         tcase_add_test(tc, find_profiles);
         tcase_add_test(tc, namespaces_empty_and_time);
+        tcase_add_test(tc, cgroup_forms);
         tcase_add_test(tc, diagnostics_bookkeeping);
         suite_add_tcase(s, tc);
         return unit_run(s);

@@ -18,3 +18,13 @@ process = {
   die_with_parent = false;
 };
 capabilities = { keep = [ "CAP_NET_BIND_SERVICE", "chown", "Sys_Admin" ]; };
+cgroup = {
+  memory = "1G";
+  memory_swap = "unlimited";
+  pids = 256;
+  cpus = 1.5;
+  cpu_weight = 200;
+  io_weight = 50;
+  devices = [ "c 1:3 rwm", "b *:* m" ];
+  parent = "jobs/build";
+};

@@ -1,0 +1,283 @@
+/* The cgroup v1 backend: one directory per controller hierarchy, limits in
+ * memory.limit_in_bytes and memory.memsw.limit_in_bytes, pids.max,
+ * cpu.cfs_quota_us and cpu.shares, blkio weights and the devices
+ * controller's allow-list; freeze through the freezer hierarchy and
+ * kill-all as freeze, SIGKILL each process, thaw. */
+#include "cgroup-internal.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "util.h"
+
+#define FREEZE_TIMEOUT_MS 2000
+#define KILL_ROUNDS 20
+#define CPU_PERIOD_US 100000
+/* memory.limit_in_bytes reads back as PAGE_COUNTER_MAX pages: "no limit". */
+#define V1_UNLIMITED_ABOVE (UINT64_C(1) << 62)
+
+static const struct cg_dir *dir_for(const struct cgroup *cg, enum cg_ctrl c)
+{
+        for (size_t i = 0; i < cg->n_dirs; i++)
+                if (cg->dirs[i].ops == &cgroup_v1_backend &&
+                    (cg->dirs[i].ctrls & CG_BIT(c)))
+                        return &cg->dirs[i];
+        return NULL;
+}
+
+static int write_num(const struct cg_dir *d, const char *file, long long v,
+                     struct sb_error *err)
+{
+        char buf[32];
+        snprintf(buf, sizeof(buf), "%lld", v);
+        return cg_write(d, file, buf, err);
+}
+
+static unsigned clamp(unsigned long long v, unsigned lo, unsigned hi)
+{
+        return v < lo ? lo : v > hi ? hi : (unsigned)v;
+}
+
+/* v1 limits memory and memory+swap; the swap allowance is the
+ * difference. Without swap accounting memsw does not exist. */
+static int write_memory(const struct cg_dir *d,
+                        const struct sb_cgroup_config *g, struct sb_error *err)
+{
+        int r = write_num(d, "memory.limit_in_bytes", (long long)g->memory,
+                          err);
+        if (r < 0)
+                return r;
+        uint64_t swap = g->memory_swap_set ? g->memory_swap : 0;
+        long long memsw = swap == SB_CG_UNLIMITED ? -1
+                          : (long long)(g->memory + swap);
+        r = write_num(d, "memory.memsw.limit_in_bytes", memsw, err);
+        if (r != -ENOENT)
+                return r;
+        if (g->memory_swap_set)
+                return sb_error_set(err, r, "cgroup.memory_swap: %s/memory."
+                                    "memsw.limit_in_bytes does not exist (swap "
+                                    "accounting is off; boot with "
+                                    "swapaccount=1)", d->path);
+        log_debug("no swap accounting in %s: swap is not limited", d->path);
+        return 0;
+}
+
+/* blkio.weight (10..1000, default 500) with CFQ, blkio.bfq.weight
+ * (1..1000, default 100) with BFQ; io_weight's default is 100. */
+static int write_io_weight(const struct cg_dir *d, uint32_t w,
+                           struct sb_error *err)
+{
+        int r = write_num(d, "blkio.weight", clamp(w * 5ULL, 10, 1000), err);
+        if (r != -ENOENT)
+                return r;
+        r = write_num(d, "blkio.bfq.weight", clamp(w, 1, 1000), err);
+        if (r == -ENOENT)
+                r = sb_error_set(err, r, "cgroup.io_weight: neither blkio."
+                                 "weight nor blkio.bfq.weight exists in %s "
+                                 "(the I/O scheduler has no weights; the BFQ "
+                                 "scheduler has)", d->path);
+        return r;
+}
+
+/* Deny everything, then allow each rule: the devices controller's own
+ * allow-list semantics. */
+static int write_devices(const struct cg_dir *d,
+                         const struct sb_cgroup_config *g,
+                         struct sb_error *err)
+{
+        int r = cg_write(d, "devices.deny", "a", err);
+        for (size_t i = 0; r >= 0 && i < g->n_devices; i++) {
+                char rule[64];
+                sb_cgroup_device_format(&g->devices[i], rule, sizeof(rule));
+                r = cg_write(d, "devices.allow", rule, err);
+        }
+        return r;
+}
+
+static int v1_write_limits(const struct cg_dir *d,
+                           const struct sb_cgroup_config *g,
+                           struct sb_error *err)
+{
+        int r = 0;
+        if ((d->ctrls & CG_BIT(CG_MEMORY)) && g->memory)
+                r = write_memory(d, g, err);
+        if (r >= 0 && (d->ctrls & CG_BIT(CG_PIDS)) && g->pids)
+                r = write_num(d, "pids.max", (long long)g->pids, err);
+        if (r >= 0 && (d->ctrls & CG_BIT(CG_CPU)) && g->millicpus) {
+                r = write_num(d, "cpu.cfs_period_us", CPU_PERIOD_US, err);
+                if (r >= 0)
+                        r = write_num(d, "cpu.cfs_quota_us",
+                                      (long long)g->millicpus *
+                                              (CPU_PERIOD_US / 1000),
+                                      err);
+        }
+        /* cpu.shares is 1024 for the default weight 100. */
+        if (r >= 0 && (d->ctrls & CG_BIT(CG_CPU)) && g->cpu_weight)
+                r = write_num(d, "cpu.shares",
+                              clamp(g->cpu_weight * 1024ULL / 100, 2, 262144),
+                              err);
+        if (r >= 0 && (d->ctrls & CG_BIT(CG_IO)) && g->io_weight)
+                r = write_io_weight(d, g->io_weight, err);
+        if (r >= 0 && (d->ctrls & CG_BIT(CG_DEVICES)) && g->devices_set)
+                r = write_devices(d, g, err);
+        return r;
+}
+
+static int state_is(const struct cg_dir *d, const char *want)
+{
+        char buf[32];
+        ssize_t n = cg_read(d, "freezer.state", buf, sizeof(buf));
+        if (n < 0)
+                return (int)n;
+        buf[strcspn(buf, "\n")] = '\0';
+        return strcmp(buf, want) == 0;
+}
+
+static int is_frozen(const struct cg_dir *d)
+{
+        return state_is(d, "FROZEN");
+}
+
+static int is_thawed(const struct cg_dir *d)
+{
+        return state_is(d, "THAWED");
+}
+
+static int v1_freeze(const struct cgroup *cg, bool freeze,
+                     struct sb_error *err)
+{
+        const struct cg_dir *d = dir_for(cg, CG_FREEZER);
+        if (!d)
+                return -EOPNOTSUPP;
+        int r = cg_write(d, "freezer.state", freeze ? "FROZEN" : "THAWED",
+                         err);
+        if (r < 0)
+                return r;
+        r = cg_wait(d, freeze ? is_frozen : is_thawed, FREEZE_TIMEOUT_MS);
+        if (r < 0)
+                return sb_error_errno(err, r, "wait for cgroup %s to be %s",
+                                      d->path, freeze ? "frozen" : "thawed");
+        return 0;
+}
+
+/* SIGKILL every process listed in d's cgroup.procs; the count sent. */
+static int kill_listed(const struct cg_dir *d)
+{
+        char buf[16384];
+        if (cg_read(d, "cgroup.procs", buf, sizeof(buf)) < 0)
+                return 0;
+        int n = 0;
+        for (char *p = buf; *p;) {
+                char *end = strchrnul(p, '\n');
+                long pid = strtol(p, NULL, 10);
+                if (pid > 0 && kill((pid_t)pid, SIGKILL) == 0)
+                        n++;
+                p = *end ? end + 1 : end;
+        }
+        return n;
+}
+
+/* Frozen first, so that nothing forks while the list is being read; the
+ * kills land once it is thawed. Without a freezer, a few rounds catch
+ * what forked in between. */
+static int v1_kill(const struct cgroup *cg, struct sb_error *err)
+{
+        const struct cg_dir *d = NULL;
+        for (size_t i = 0; i < cg->n_dirs && !d; i++)
+                if (cg->dirs[i].ops == &cgroup_v1_backend)
+                        d = &cg->dirs[i];
+        if (!d)
+                return -EOPNOTSUPP;
+        struct sb_error ignored = { 0 };
+        bool frozen = v1_freeze(cg, true, &ignored) >= 0;
+        for (int round = 0; round < (frozen ? 1 : KILL_ROUNDS); round++)
+                if (kill_listed(d) == 0)
+                        break;
+        if (!frozen)
+                return 0;
+        int r = v1_freeze(cg, false, err);
+        /* Once thawed, they die, and whoever owns the cgroup may remove it
+         * before we see the thaw: then it is done all the more. */
+        if (r == -ENOENT || r == -ENODEV)
+                r = 0;
+        return r;
+}
+
+static int v1_populated(const struct cg_dir *d)
+{
+        return cg_has_procs(d);
+}
+
+/* Read and Write bytes summed over the devices. */
+static int io_bytes(const struct cg_dir *d, uint64_t *rd, uint64_t *wr)
+{
+        char buf[8192];
+        ssize_t n = cg_read(d, "blkio.throttle.io_service_bytes_recursive", buf,
+                            sizeof(buf));
+        if (n < 0)
+                return (int)n;
+        *rd = *wr = 0;
+        for (char *p = buf; *p;) {
+                char *end = strchrnul(p, '\n');
+                char op[16];
+                unsigned long long v;
+                if (sscanf(p, "%*u:%*u %15s %llu", op, &v) == 2) {
+                        if (strcmp(op, "Read") == 0)
+                                *rd += v;
+                        else if (strcmp(op, "Write") == 0)
+                                *wr += v;
+                }
+                p = *end ? end + 1 : end;
+        }
+        return 0;
+}
+
+static uint64_t v1_limit(uint64_t v)
+{
+        return v >= V1_UNLIMITED_ABOVE ? SB_CG_UNLIMITED : v;
+}
+
+static void v1_stats(const struct cgroup *cg, struct cgroup_stats *s)
+{
+        const struct cg_dir *d;
+        uint64_t v;
+        if (!(s->known & CGROUP_STAT_CPU) && (d = dir_for(cg, CG_CPUACCT)) &&
+            cg_read_u64(d, "cpuacct.usage", &v) == 0) {
+                s->cpu_usec = v / 1000;
+                s->known |= CGROUP_STAT_CPU;
+        }
+        if ((d = dir_for(cg, CG_MEMORY))) {
+                if (!(s->known & CGROUP_STAT_MEMORY) &&
+                    cg_read_u64(d, "memory.usage_in_bytes",
+                                &s->memory_current) == 0 &&
+                    cg_read_u64(d, "memory.limit_in_bytes", &v) == 0) {
+                        s->memory_limit = v1_limit(v);
+                        s->known |= CGROUP_STAT_MEMORY;
+                }
+                if (!(s->known & CGROUP_STAT_MEMORY_PEAK) &&
+                    cg_read_u64(d, "memory.max_usage_in_bytes",
+                                &s->memory_peak) == 0)
+                        s->known |= CGROUP_STAT_MEMORY_PEAK;
+        }
+        if (!(s->known & CGROUP_STAT_PIDS) && (d = dir_for(cg, CG_PIDS)) &&
+            cg_read_u64(d, "pids.current", &s->pids_current) == 0 &&
+            cg_read_u64(d, "pids.max", &s->pids_limit) == 0)
+                s->known |= CGROUP_STAT_PIDS;
+        if (!(s->known & CGROUP_STAT_IO) && (d = dir_for(cg, CG_IO)) &&
+            io_bytes(d, &s->io_read_bytes, &s->io_write_bytes) == 0)
+                s->known |= CGROUP_STAT_IO;
+}
+
+const struct cgroup_backend cgroup_v1_backend = {
+        .name = "v1",
+        .prepare_parent = NULL,
+        .write_limits = v1_write_limits,
+        .freeze = v1_freeze,
+        .kill = v1_kill,
+        .populated = v1_populated,
+        .stats = v1_stats,
+};

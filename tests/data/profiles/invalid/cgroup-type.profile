@@ -1,0 +1,2 @@
+# expect: cgroup-type.profile:2: cgroup: expected a group, got an integer
+cgroup = 5;
