@@ -520,7 +520,7 @@ static const struct key_def top_keys[] = {
         { "capabilities", T(GROUP), NULL, KEY_MEMBERS, capabilities_keys, 0 },
         LATER("filesystem"),
         LATER("devices"),
-        LATER("seccomp"),
+        { "seccomp", T(GROUP), NULL, KEY_MEMBERS, keys_seccomp, 0 },
         LATER("cgroup"),
         LATER("network"),
         LATER("desktop"),

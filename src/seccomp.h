@@ -4,6 +4,10 @@
 #ifndef SB_SECCOMP_H
 #define SB_SECCOMP_H
 
+#include <linux/filter.h>
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "config.h"
 #include "error.h"
 
@@ -14,8 +18,20 @@ struct seccomp_program;
 int seccomp_prepare(const struct sb_config *cfg, struct seccomp_program **ret,
                     struct sb_error *err);
 /* Load it into the calling process (no_new_privs must be set). NULL is a
- * no-op. */
-int seccomp_load(const struct seccomp_program *p, struct sb_error *err);
+ * no-op. (Not "seccomp_load": libseccomp exports that name.) */
+int seccomp_program_load(const struct seccomp_program *p, struct sb_error *err);
 void seccomp_program_free(struct seccomp_program *p);
+
+/* The BPF programs that seccomp_program_load installs, in order (one or two), for
+ * tests and for showing the filter. */
+size_t seccomp_program_count(const struct seccomp_program *p);
+const struct sock_filter *seccomp_program_filter(const struct seccomp_program *p,
+                                                 size_t i, size_t *ret_len);
+
+/* Whether name is a system call this build can filter on some
+ * architecture ("mount", "vm86"); the profile loader refuses others. */
+bool seccomp_syscall_known(const char *name);
+/* The name of native system call nr, newly allocated, or NULL. */
+char *seccomp_syscall_name(int nr);
 
 #endif

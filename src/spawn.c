@@ -239,7 +239,7 @@ __attribute__((noreturn)) static void target_main(const struct child_args *a)
                 child_fail(a->sync_fd, STEP_TARGET_NNP, &err, SB_EXIT_SETUP);
         }
         /* Last: from here on only execve runs, under the filter. */
-        if (seccomp_load(c->seccomp, &err) < 0)
+        if (seccomp_program_load(c->seccomp, &err) < 0)
                 child_fail(a->sync_fd, STEP_TARGET_SECCOMP, &err,
                            SB_EXIT_SETUP);
 
