@@ -18,3 +18,12 @@ process = {
   die_with_parent = false;
 };
 capabilities = { keep = [ "CAP_NET_BIND_SERVICE", "chown", "Sys_Admin" ]; };
+seccomp = {
+  enabled = true;
+  default = "allow";
+  action = "errno";
+  errno = "EACCES";
+  foreign_abis = false;
+  deny = [ "@privileged", "getppid", "?not_a_call_here" ];
+  allow = [ "@debug", "@namespaces" ];
+};
