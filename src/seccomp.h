@@ -7,6 +7,7 @@
 #include <linux/filter.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "config.h"
 #include "error.h"
@@ -21,6 +22,18 @@ int seccomp_prepare(const struct sb_config *cfg, struct seccomp_program **ret,
  * no-op. (Not "seccomp_load": libseccomp exports that name.) */
 int seccomp_program_load(const struct seccomp_program *p, struct sb_error *err);
 void seccomp_program_free(struct seccomp_program *p);
+
+/* Build the filter with libseccomp, whatever the build-time table holds
+ * (seccomp_prepare looks there first). For seccomp-gen and the tests. */
+int seccomp_compile(const struct sb_seccomp_config *c,
+                    struct seccomp_program **ret, struct sb_error *err);
+/* Everything in c that the filter depends on, as one string: the key of
+ * the build-time table. Newly allocated. */
+char *seccomp_config_key(const struct sb_seccomp_config *c);
+/* libseccomp's token for the native architecture (AUDIT_ARCH_*). */
+uint32_t seccomp_native_arch(void);
+/* Whether p came from the build-time table. */
+bool seccomp_program_embedded(const struct seccomp_program *p);
 
 /* The BPF programs that seccomp_program_load installs, in order (one or two), for
  * tests and for showing the filter. */
