@@ -195,7 +195,7 @@ static int exec_command(char *const *argv, char *const *envp)
 }
 
 /* The target: identity and capabilities, limits, cwd, no_new_privs, exec.
- * The seccomp filter will be loaded last, right before execve. */
+ * The seccomp filter is loaded last, right before execve. */
 __attribute__((noreturn)) static void target_main(const struct child_args *a)
 {
         const struct sb_container *c = a->c;
