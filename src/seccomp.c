@@ -18,12 +18,14 @@
 #include <sched.h>
 #include SB_LIBSECCOMP_HEADER
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -492,6 +494,15 @@ static int build_allow_list(const struct build *b, const struct ruleset *refused
         return finish(p, list, err);
 }
 
+static bool kernel_at_least(unsigned major, unsigned minor)
+{
+        struct utsname u;
+        unsigned ma = 0, mi = 0;
+        if (uname(&u) < 0 || sscanf(u.release, "%u.%u", &ma, &mi) != 2)
+                return false;
+        return ma > major || (ma == major && mi >= minor);
+}
+
 int seccomp_compile(const struct sb_seccomp_config *c,
                     struct seccomp_program **ret, struct sb_error *err)
 {
@@ -521,6 +532,18 @@ int seccomp_compile(const struct sb_seccomp_config *c,
                 return sb_error_set(err, -EINVAL,
                                     "seccomp: the allow list does not allow "
                                     "execve, so no program could start");
+
+        /* Before Linux 4.8 a tracer could change a call after the filter
+         * had allowed it (CVE-2017-5206): no ptrace under such a kernel. */
+        bool ptrace_refused = c->allow_list
+                ? !ruleset_has_name(&allowed, "ptrace", false) ||
+                          ruleset_has_name(&refused, "ptrace", true)
+                : ruleset_has_name(&refused, "ptrace", true);
+        if (!ptrace_refused && !kernel_at_least(4, 8))
+                return sb_error_set(err, -ENOTSUP,
+                                    "seccomp: allowing ptrace needs Linux "
+                                    "4.8 or later, where a tracer cannot "
+                                    "get around the filter");
 
         struct seccomp_program *p = xcalloc(1, sizeof(*p));
         int r = c->allow_list
