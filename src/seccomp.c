@@ -561,9 +561,10 @@ int seccomp_compile(const struct sb_seccomp_config *c,
 
 /* ---- filters compiled at build time ---- */
 
-static void append(char **s, const char *fmt, const char *value)
+/* *s + text + sep, reallocated. */
+static void append(char **s, const char *text, const char *sep)
 {
-        char *next = xasprintf(fmt, *s, value);
+        char *next = xasprintf("%s%s%s", *s, text, sep);
         free(*s);
         *s = next;
 }
@@ -575,10 +576,10 @@ char *seccomp_config_key(const struct sb_seccomp_config *c)
                               c->allow_list ? "deny" : "allow", (int)c->action,
                               c->errno_value, c->foreign_abis);
         for (size_t i = 0; c->deny && c->deny[i]; i++)
-                append(&key, "%s%s,", c->deny[i]);
-        append(&key, "%s%s", " allow=");
+                append(&key, c->deny[i], ",");
+        append(&key, " allow=", "");
         for (size_t i = 0; c->allow && c->allow[i]; i++)
-                append(&key, "%s%s,", c->allow[i]);
+                append(&key, c->allow[i], ",");
         return key;
 }
 
