@@ -9,10 +9,10 @@ sandbox=${1:-build/src/cmd/sandbox}
 top=$(cd "$(dirname "$0")/.." && pwd)
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-base="$top/profiles/default.profile"
-{ cat "$base"; echo 'seccomp = { enabled = false; };'; } >"$dir/off.profile"
-cp "$base" "$dir/default.profile"
-{ cat "$base"; echo 'seccomp = { errno = "EACCES"; };'; } >"$dir/compiled.profile"
+inc="include = [ \"$top/profiles/default.profile\" ];"
+echo "$inc seccomp = { enabled = false; };" >"$dir/off.profile"
+echo "$inc" >"$dir/default.profile"
+echo "$inc seccomp = { errno = \"EACCES\"; };" >"$dir/compiled.profile"
 SANDBOX_PROFILEDIR="$top/profiles" hyperfine -N --warmup 20 --runs 300 \
         -n off "$sandbox -p $dir/off.profile -- true" \
         -n default "$sandbox -p $dir/default.profile -- true" \
