@@ -6,7 +6,10 @@
 # runs as the caller (as an unprivileged host user when root starts it),
 # with no capabilities, no_new_privs set, a cleared environment and no core
 # dumps. It sees the host's files read-only, with a fresh /proc (sensitive
-# parts masked), a /dev of six devices, and a private /tmp and /run.
+# parts masked), a /dev of six devices, and a private /tmp and /run. The
+# seccomp filter refuses the built-in deny list (run `sandbox
+# seccomp groups`: mounting, modules, ptrace, keyrings, io_uring, nested
+# namespaces, TIOCSTI, ...) with EPERM, and any 32-bit or x32 system call.
 description = "Strict default for command-line tools: no network, no capabilities";
 
 namespaces = [ "user", "mount", "pid", "uts", "ipc", "net", "cgroup" ];
@@ -38,4 +41,11 @@ process = {
 
 capabilities = {
   keep = [ ];
+};
+
+seccomp = {
+  enabled = true;
+  default = "allow";
+  action = "errno";
+  errno = "EPERM";
 };

@@ -68,6 +68,48 @@ static int switch_ids(uid_t uid, gid_t gid, bool drop_groups,
         return 0;
 }
 
+/* Read every set back from the kernel and compare it with what was asked:
+ * a silent partial drop (an old libcap-ng, a kernel refusing one set)
+ * must stop the launch, not run the program with more than it should
+ * have. */
+static int verify(const uint64_t keep[SB_CAP_WORDS], struct sb_error *err)
+{
+        static const struct {
+                capng_type_t set;
+                const char *name;
+        } sets[] = {
+                { CAPNG_EFFECTIVE, "effective" },
+                { CAPNG_PERMITTED, "permitted" },
+                { CAPNG_INHERITABLE, "inheritable" },
+                { CAPNG_BOUNDING_SET, "bounding" },
+                { CAPNG_AMBIENT, "ambient" },
+        };
+        capng_clear(CAPNG_SELECT_ALL);
+        if (capng_get_caps_process() < 0)
+                return sb_error_set(err, -EIO, "read back the capabilities");
+        for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++)
+                for (unsigned cap = 0; cap <= CAP_LAST_CAP; cap++)
+                        if (!capng_have_capability(sets[i].set, cap) !=
+                            !sb_caps_has(keep, cap))
+                                return sb_error_set(
+                                        err, -EPERM,
+                                        "capability %s is %s in the %s set "
+                                        "after the drop",
+                                        caps_name(cap),
+                                        sb_caps_has(keep, cap) ? "missing"
+                                                               : "still held",
+                                        sets[i].name);
+        int bits = prctl(PR_GET_SECUREBITS);
+        if (bits < 0)
+                return sb_error_errno(err, errno, "read back securebits");
+        if ((bits & (SECBIT_NOROOT | SECBIT_NOROOT_LOCKED)) !=
+            (SECBIT_NOROOT | SECBIT_NOROOT_LOCKED))
+                return sb_error_set(err, -EPERM,
+                                    "securebits 0x%x lack noroot, locked",
+                                    (unsigned)bits);
+        return 0;
+}
+
 int caps_enter(uid_t uid, gid_t gid, bool drop_groups,
                const uint64_t keep[SB_CAP_WORDS], struct sb_error *err)
 {
@@ -106,6 +148,9 @@ int caps_enter(uid_t uid, gid_t gid, bool drop_groups,
                                     "refused");
         if (keep_any(keep) && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
                 return sb_error_errno(err, errno, "clear keep-capabilities");
+        r = verify(keep, err);
+        if (r < 0)
+                return r;
         log_debug("identity %u:%u, capabilities dropped", (unsigned)uid,
                   (unsigned)gid);
         return 0;

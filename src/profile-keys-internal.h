@@ -117,5 +117,6 @@ extern const struct key_def keys_cgroup[];
 void keys_parse_cgroup(struct keys_ctx *c, const struct key_def *def,
                        const struct sb_keys_value *v, const char *key);
 void keys_finish_cgroup(struct sb_keys_state *st);
+extern const struct key_def keys_seccomp[];
 
 #endif

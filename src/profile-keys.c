@@ -520,7 +520,7 @@ static const struct key_def top_keys[] = {
         { "capabilities", T(GROUP), NULL, KEY_MEMBERS, capabilities_keys, 0 },
         { "filesystem", T(GROUP), NULL, KEY_MEMBERS, keys_filesystem, 0 },
         { "devices", T_LIST, keys_parse_devices, KEY_REPLACE, NULL, 0 },
-        LATER("seccomp"),
+        { "seccomp", T(GROUP), NULL, KEY_MEMBERS, keys_seccomp, 0 },
         { "cgroup", T(GROUP), keys_parse_cgroup, KEY_MEMBERS, keys_cgroup,
           0 },
         LATER("network"),

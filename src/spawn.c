@@ -31,7 +31,7 @@
 #include "net.h"
 #include "ns.h"
 #include "rlimit.h"
-#include "seccomp.h"
+#include "seccomp-filter.h"
 #include "sync.h"
 #include "util.h"
 
@@ -231,7 +231,7 @@ static int exec_command(char *const *argv, char *const *envp)
 }
 
 /* The target: identity and capabilities, limits, cwd, no_new_privs, exec.
- * The seccomp filter will be loaded last, right before execve. */
+ * The seccomp filter is loaded last, right before execve. */
 __attribute__((noreturn)) static void target_main(const struct child_args *a)
 {
         const struct sb_container *c = a->c;
@@ -287,7 +287,7 @@ __attribute__((noreturn)) static void target_main(const struct child_args *a)
         }
         fault_point("target-exec");
         /* Last: from here on only execve runs, under the filter. */
-        if (seccomp_load(c->seccomp, &err) < 0)
+        if (seccomp_program_load(c->seccomp, &err) < 0)
                 child_fail(a->sync_fd, STEP_TARGET_SECCOMP, &err,
                            SB_EXIT_SETUP);
 

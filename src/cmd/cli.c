@@ -1,15 +1,21 @@
 /* Command-line parsing with GNU long options. Option parsing stops at the
- * first operand, so "sandbox ls -l" needs no "--". */
+ * first operand, so "sandbox ls -l" needs no "--". A first operand that
+ * names a verb ("seccomp") is that verb, never a program: a program of
+ * that name runs with "sandbox -- seccomp" or by its path. */
 #include "cli.h"
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <string.h>
 
 void cli_usage(FILE *out)
 {
         fputs("Usage: sandbox [OPTIONS] [--] COMMAND [ARG...]\n"
-              "Run COMMAND in a sandbox described by a profile.\n"
+              "       sandbox [OPTIONS] seccomp groups\n"
+              "Run COMMAND in a sandbox described by a profile, or list the\n"
+              "named groups of system calls that profiles may use.\n"
+              "A COMMAND named like a verb (seccomp) needs '--' or a path.\n"
               "\n"
               "  -p, --profile=NAME|PATH  the profile to use; a value with a '/' is a\n"
               "                           file, anything else a name looked up in\n"
@@ -26,6 +32,46 @@ void cli_usage(FILE *out)
               "126 command cannot be executed, 127 command not found.\n"
               "See sandbox(1) and sandbox.profile(5).\n",
               out);
+}
+
+/* Verbs and their subcommands; each takes no further operand. */
+static const struct {
+        const char *verb;
+        const char *sub;
+        enum cli_verb id;
+} verbs[] = {
+        { "seccomp", "groups", VERB_SECCOMP_GROUPS },
+};
+
+static bool is_verb(const char *word)
+{
+        for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+                if (strcmp(verbs[i].verb, word) == 0)
+                        return true;
+        return false;
+}
+
+static int parse_verb(int argc, char **argv, int first,
+                      struct cli_request *req, struct sb_error *err)
+{
+        const char *verb = argv[first];
+        const char *sub = first + 1 < argc ? argv[first + 1] : NULL;
+        if (!sub)
+                return sb_error_set(err, -EINVAL, "'%s' needs a subcommand",
+                                    verb);
+        for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+                if (strcmp(verbs[i].verb, verb) != 0 ||
+                    strcmp(verbs[i].sub, sub) != 0)
+                        continue;
+                if (first + 2 < argc)
+                        return sb_error_set(err, -EINVAL,
+                                            "'%s %s' takes no argument '%s'",
+                                            verb, sub, argv[first + 2]);
+                req->verb = verbs[i].id;
+                return 0;
+        }
+        return sb_error_set(err, -EINVAL, "unknown subcommand '%s %s'", verb,
+                            sub);
 }
 
 int cli_parse(int argc, char **argv, struct cli_request *req,
@@ -46,10 +92,18 @@ int cli_parse(int argc, char **argv, struct cli_request *req,
         /* getopt keeps state in globals; reset so tests can call us twice. */
         optind = 0;
         opterr = 0;
+        bool dashdash = false;
         for (;;) {
+                /* optind is 0 only before the first call, which means 1. */
+                int before = optind ? optind : 1;
                 int c = getopt_long(argc, argv, "+:p:vqhV", options, NULL);
-                if (c == -1)
+                if (c == -1) {
+                        /* getopt stepped over a "--" that ends the options
+                         * (not one that was the value of -p). */
+                        dashdash = optind == before + 1 &&
+                                   strcmp(argv[before], "--") == 0;
                         break;
+                }
                 switch (c) {
                 case 'p':
                         if (!*optarg)
@@ -88,6 +142,8 @@ int cli_parse(int argc, char **argv, struct cli_request *req,
         }
         if (optind >= argc)
                 return sb_error_set(err, -EINVAL, "no command given");
+        if (!dashdash && is_verb(argv[optind]))
+                return parse_verb(argc, argv, optind, req, err);
         req->command = argv + optind;
         return 0;
 }

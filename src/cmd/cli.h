@@ -11,6 +11,7 @@ enum cli_verb {
         VERB_RUN,
         VERB_HELP,
         VERB_VERSION,
+        VERB_SECCOMP_GROUPS,    /* sandbox seccomp groups */
         VERB_MAX,
 };
 

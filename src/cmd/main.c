@@ -6,6 +6,7 @@
 
 #include "build-config.h"
 #include "cli.h"
+#include "cmd-seccomp.h"
 #include "log.h"
 #include "run.h"
 #include "sandbox.h"
@@ -49,6 +50,8 @@ int main(int argc, char **argv)
         case VERB_VERSION:
                 printf("sandbox %s\n", SB_VERSION);
                 return 0;
+        case VERB_SECCOMP_GROUPS:
+                return cmd_seccomp_groups(stdout);
         case VERB_RUN:
         case VERB_MAX:
                 break;

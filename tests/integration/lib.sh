@@ -1,9 +1,10 @@
 # Shared harness for the integration tests: TAP output, a throwaway user
 # for the unprivileged runs, and helpers to run real sandboxes.
 #
-# Environment (set by meson): SANDBOX (the binary), SANDBOX_PROFILEDIR (the
-# shipped profiles), TEST_AS=root|user. Without root the tests skip (exit
-# 77) unless SANDBOX_TEST_MUST_RUN=1 or CI=true, where a skip is a failure.
+# Environment (set by meson): SANDBOX (the binary), PROBE (tests/probe,
+# copied to $PROBE_BIN), SANDBOX_PROFILEDIR (the shipped profiles),
+# TEST_AS=root|user. Without root the tests skip (exit 77) unless
+# SANDBOX_TEST_MUST_RUN=1 or CI=true, where a skip is a failure.
 
 set -u
 
@@ -71,7 +72,9 @@ done_testing() {
 [ -x "${SANDBOX:-}" ] || skip_all "SANDBOX does not name the built binary"
 
 TEST_AS=${TEST_AS:-root}
-WORK=$(mktemp -d /tmp/sandbox-test.XXXXXX)
+# Not under /tmp: the sandbox has a private /tmp, and the probe and the
+# copied binary must stay reachable (read-only) from inside.
+WORK=$(mktemp -d /var/tmp/sandbox-test.XXXXXX)
 chmod 755 "$WORK"
 TEST_USER=
 cleanup_harness() {
@@ -88,6 +91,12 @@ trap 'exit 130' INT TERM HUP
 # The binary and the profiles are copied where the test user can reach
 # them: the build tree may sit below a directory only root may enter.
 install -m 755 "$SANDBOX" "$WORK/sandbox"
+# The probe (tests/probe) runs inside sandboxes, as the test user too.
+PROBE_BIN=
+if [ -x "${PROBE:-}" ]; then
+        install -m 755 "$PROBE" "$WORK/probe"
+        PROBE_BIN="$WORK/probe"
+fi
 cp -r "$SANDBOX_PROFILEDIR" "$WORK/profiles"
 chmod -R a+rX "$WORK/profiles"
 SB="$WORK/sandbox"

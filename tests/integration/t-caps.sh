@@ -15,6 +15,7 @@ expect_match "root target: effective holds the kept caps" "CapEff:=0000000000040
 expect_match "root target: permitted holds the kept caps" "CapPrm:=0000000000040400" "$got"
 expect_match "root target: bounding holds only the kept caps" "CapBnd:=0000000000040400" "$got"
 expect_match "root target: ambient carries them across exec" "CapAmb:=0000000000040400" "$got"
+expect_match "root target: inheritable holds them" "CapInh:=0000000000040400" "$got"
 expect_eq "root target: uid 0 inside" 0 "$(sb --profile="$p" -- id -u)"
 
 p=$(profile usercaps 'process = { user = 1234; group = 1234; };
@@ -23,7 +24,22 @@ got=$(caps "$p")
 expect_match "non-root target: ambient carries the kept cap" "CapAmb:=0000000000000400" "$got"
 expect_match "non-root target: effective holds it" "CapEff:=0000000000000400" "$got"
 expect_match "non-root target: bounding holds only it" "CapBnd:=0000000000000400" "$got"
+expect_match "non-root target: permitted holds it" "CapPrm:=0000000000000400" "$got"
+expect_match "non-root target: inheritable holds it" "CapInh:=0000000000000400" "$got"
 expect_eq "non-root target: uid 1234 inside" 1234 "$(sb --profile="$p" -- id -u)"
+
+# Securebits: noroot is set and locked, so that uid 0 gains nothing from
+# exec, and nobody inside can take it back.
+if command -v setpriv >/dev/null; then
+        got=$(sb --profile="$p" -- setpriv -d | grep '^Securebits:')
+        expect_eq "securebits noroot, locked" "Securebits: noroot,noroot_locked" "$got"
+        p0=$(profile rootnocaps 'process = { user = 0; };')
+        sb --profile="$p0" -- setpriv --securebits=-noroot,-noroot_locked true 2>/dev/null
+        check "uid 0 inside cannot clear the securebits" [ $? -ne 0 ]
+else
+        ok "securebits # SKIP no setpriv"
+        ok "securebits locked # SKIP no setpriv"
+fi
 
 p=$(profile nocaps 'process = { user = 0; };')
 got=$(caps "$p")

@@ -21,8 +21,11 @@ out=$(sb -- sh -c "echo private >$probe && cat $probe")
 expect_eq "/tmp is writable inside" private "$out"
 absent_on_host "/tmp is private: the host does not see the file" "$probe"
 expect_eq "a second sandbox gets a fresh /tmp" 0 "$(sb -- sh -c 'ls -A /tmp | wc -l')"
-sb -- test -e "$WORK"
+hostfile=$(mktemp /tmp/sandbox-hostfile.XXXXXX)
+chmod 644 "$hostfile"
+sb -- test -e "$hostfile"
 expect_eq "the host's /tmp is hidden" 1 $?
+rm -f "$hostfile"
 expect_eq "the host's /run is hidden" 0 "$(sb -- sh -c 'ls -A /run | wc -l')"
 
 # ---- bind mounts ----

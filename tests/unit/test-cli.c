@@ -71,6 +71,53 @@ START_TEST(errors)
 }
 END_TEST
 
+START_TEST(verbs)
+{
+        struct cli_request req;
+        struct sb_error err = { 0 };
+        ck_assert_int_eq(parse(ARGV("seccomp", "groups"), 3, &req, &err), 0);
+        ck_assert_int_eq(req.verb, VERB_SECCOMP_GROUPS);
+        ck_assert_int_eq(parse(ARGV("-v", "seccomp", "groups"), 4, &req, &err),
+                         0);
+        ck_assert_int_eq(req.verb, VERB_SECCOMP_GROUPS);
+        ck_assert_int_eq(req.log_level, SB_LOG_DEBUG);
+        /* "--" or a path makes it a program named seccomp. */
+        ck_assert_int_eq(parse(ARGV("--", "seccomp", "groups"), 4, &req, &err),
+                         0);
+        ck_assert_int_eq(req.verb, VERB_RUN);
+        ck_assert_str_eq(req.command[0], "seccomp");
+        ck_assert_str_eq(req.command[1], "groups");
+        ck_assert_int_eq(parse(ARGV("-q", "--", "seccomp"), 4, &req, &err), 0);
+        ck_assert_int_eq(req.verb, VERB_RUN);
+        ck_assert_int_eq(parse(ARGV("./seccomp", "groups"), 3, &req, &err), 0);
+        ck_assert_int_eq(req.verb, VERB_RUN);
+        ck_assert_str_eq(req.command[0], "./seccomp");
+        /* A "--" that is the value of -p does not end the options. */
+        ck_assert_int_eq(parse(ARGV("-p", "--", "seccomp", "groups"), 5, &req,
+                               &err), 0);
+        ck_assert_int_eq(req.verb, VERB_SECCOMP_GROUPS);
+        ck_assert_str_eq(req.profile, "--");
+        /* Only the first operand can be a verb. */
+        ck_assert_int_eq(parse(ARGV("ls", "seccomp"), 3, &req, &err), 0);
+        ck_assert_int_eq(req.verb, VERB_RUN);
+        ck_assert_str_eq(req.command[1], "seccomp");
+}
+END_TEST
+
+START_TEST(verb_errors)
+{
+        struct cli_request req;
+        struct sb_error err = { 0 };
+        ck_assert_int_eq(parse(ARGV("seccomp"), 2, &req, &err), -EINVAL);
+        ck_assert_str_eq(err.msg, "'seccomp' needs a subcommand");
+        ck_assert_int_eq(parse(ARGV("seccomp", "list"), 3, &req, &err), -EINVAL);
+        ck_assert_str_eq(err.msg, "unknown subcommand 'seccomp list'");
+        ck_assert_int_eq(parse(ARGV("seccomp", "groups", "x"), 4, &req, &err),
+                         -EINVAL);
+        ck_assert_str_eq(err.msg, "'seccomp groups' takes no argument 'x'");
+}
+END_TEST
+
 int main(void)
 {
         Suite *s = suite_create("cli");
@@ -79,6 +126,8 @@ int main(void)
         tcase_add_test(tc, double_dash_and_short_options);
         tcase_add_test(tc, help_version_quiet);
         tcase_add_test(tc, errors);
+        tcase_add_test(tc, verbs);
+        tcase_add_test(tc, verb_errors);
         suite_add_tcase(s, tc);
         return unit_run(s);
 }

@@ -28,3 +28,12 @@ cgroup = {
   devices = [ "c 1:3 rwm", "b *:* m" ];
   parent = "jobs/build";
 };
+seccomp = {
+  enabled = true;
+  default = "allow";
+  action = "errno";
+  errno = "EACCES";
+  foreign_abis = false;
+  deny = [ "@privileged", "getppid", "?not_a_call_here" ];
+  allow = [ "@debug", "@namespaces" ];
+};

@@ -1,0 +1,2 @@
+# expect: seccomp-unknown-key.profile:2: seccomp.enable: unknown key (did you mean 'enabled'?)
+seccomp = { enable = true; };

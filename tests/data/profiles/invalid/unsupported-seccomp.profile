@@ -1,2 +1,0 @@
-# expect: unsupported-seccomp.profile:2: seccomp: not supported yet
-seccomp = { };
