@@ -103,5 +103,9 @@ void keys_parse_bool(struct keys_ctx *c, const struct key_def *def,
 
 /* The tables of the key groups that live in their own files. */
 extern const struct key_def keys_process[];
+extern const struct key_def keys_network[];
+
+/* Cross-key checks of the network group, after the last file. */
+void keys_net_finish(struct sb_keys_state *st);
 
 #endif

@@ -301,8 +301,10 @@ static void parse_namespaces(struct keys_ctx *c, const struct key_def *def,
                              const struct sb_keys_value *v, const char *key)
 {
         unsigned bits = 0;
-        if (keys_each_string(c, v, key, namespace_item, &bits))
+        if (keys_each_string(c, v, key, namespace_item, &bits)) {
                 c->st->cfg->namespaces = bits;
+                keys_set_origin(c, &c->st->namespaces, v);
+        }
 }
 
 /* A bool stored at def->offset in struct sb_config. */
@@ -522,7 +524,7 @@ static const struct key_def top_keys[] = {
         LATER("devices"),
         LATER("seccomp"),
         LATER("cgroup"),
-        LATER("network"),
+        { "network", T(GROUP), NULL, KEY_MEMBERS, keys_network, 0 },
         LATER("desktop"),
         LATER("joinable"),
         { NULL },
@@ -599,7 +601,8 @@ void keys_done(struct sb_keys_state *st)
 {
         free(st->hostname.path);
         free(st->host_user.path);
-        st->hostname.path = st->host_user.path = NULL;
+        free(st->namespaces.path);
+        st->hostname.path = st->host_user.path = st->namespaces.path = NULL;
 }
 
 size_t keys_includes(struct sb_keys_state *st, const struct sb_keys_file *f,
@@ -667,4 +670,5 @@ void keys_finish(struct sb_keys_state *st)
         if (st->host_user.path && !(cfg->namespaces & SB_NS_USER))
                 keys_diag(st, st->host_user.path, st->host_user.line,
                           "process.host_user", "needs the user namespace");
+        keys_net_finish(st);
 }

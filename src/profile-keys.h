@@ -57,6 +57,7 @@ struct sb_keys_state {
         struct sb_diags *diags;
         struct sb_keys_origin hostname;
         struct sb_keys_origin host_user;
+        struct sb_keys_origin namespaces;
         bool group_set;                 /* process.group, applied at the end */
         gid_t group_gid;
 };
