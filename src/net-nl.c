@@ -114,14 +114,17 @@ int net_nl_link_get(struct net_nl *nl, const char *name, int *ret_ifindex,
         return 0;
 }
 
-int net_nl_link_up(struct net_nl *nl, int ifindex)
+int net_nl_link_set_up(struct net_nl *nl, int ifindex, bool up)
 {
         struct rtnl_link *orig = rtnl_link_alloc();
         struct rtnl_link *change = rtnl_link_alloc();
         int r = -ENOMEM;
         if (orig && change) {
                 rtnl_link_set_ifindex(orig, ifindex);
-                rtnl_link_set_flags(change, IFF_UP);
+                if (up)
+                        rtnl_link_set_flags(change, IFF_UP);
+                else
+                        rtnl_link_unset_flags(change, IFF_UP);
                 r = result(nl, rtnl_link_change(sock(nl), orig, change, 0));
         }
         rtnl_link_put(orig);
@@ -207,8 +210,18 @@ int net_nl_addr_add(struct net_nl *nl, int ifindex, const struct sb_net_addr *a)
         return r;
 }
 
-int net_nl_addr_find(struct net_nl *nl, const struct sb_net_addr *a,
-                     int *ret_ifindex)
+static bool link_is_up(struct net_nl *nl, int ifindex)
+{
+        struct rtnl_link *link = NULL;
+        if (rtnl_link_get_kernel(sock(nl), ifindex, NULL, &link) < 0)
+                return false;
+        bool up = rtnl_link_get_flags(link) & IFF_UP;
+        rtnl_link_put(link);
+        return up;
+}
+
+int net_nl_addr_find_up(struct net_nl *nl, const struct sb_net_addr *a,
+                        int *ret_ifindex)
 {
         struct nl_cache *cache = NULL;
         int r = result(nl, rtnl_addr_alloc_cache(sock(nl), &cache));
@@ -219,11 +232,13 @@ int net_nl_addr_find(struct net_nl *nl, const struct sb_net_addr *a,
              o = nl_cache_get_next(o)) {
                 struct rtnl_addr *addr = (struct rtnl_addr *)o;
                 struct nl_addr *local = rtnl_addr_get_local(addr);
+                int ifindex = rtnl_addr_get_ifindex(addr);
                 if (local && nl_addr_get_family(local) == a->family &&
                     nl_addr_get_len(local) == addr_len(a->family) &&
                     memcmp(nl_addr_get_binary_addr(local), a->bytes,
-                           addr_len(a->family)) == 0) {
-                        *ret_ifindex = rtnl_addr_get_ifindex(addr);
+                           addr_len(a->family)) == 0 &&
+                    link_is_up(nl, ifindex)) {
+                        *ret_ifindex = ifindex;
                         r = 0;
                         break;
                 }

@@ -23,8 +23,8 @@ void net_nl_close(struct net_nl *nl);
  * there is none. */
 int net_nl_link_get(struct net_nl *nl, const char *name, int *ret_ifindex,
                     bool *ret_is_bridge);
-/* Set IFF_UP on a link. */
-int net_nl_link_up(struct net_nl *nl, int ifindex);
+/* Set or clear IFF_UP on a link. */
+int net_nl_link_set_up(struct net_nl *nl, int ifindex, bool up);
 int net_nl_link_delete(struct net_nl *nl, int ifindex, const char *name);
 
 /* What the host end and the sandbox end of one veth pair get at creation.
@@ -43,9 +43,10 @@ int net_nl_veth_add(struct net_nl *nl, const struct net_veth_spec *spec);
  * they work as soon as the call returns. */
 int net_nl_addr_add(struct net_nl *nl, int ifindex,
                     const struct sb_net_addr *a);
-/* Is this address on any link of the namespace? Sets *ret_ifindex. */
-int net_nl_addr_find(struct net_nl *nl, const struct sb_net_addr *a,
-                     int *ret_ifindex);
+/* Is this address on a link of the namespace that is up? 0 and the
+ * link's index if so, -ENOENT if not. */
+int net_nl_addr_find_up(struct net_nl *nl, const struct sb_net_addr *a,
+                        int *ret_ifindex);
 /* A default route of gw's family via gw on the link. */
 int net_nl_route_default(struct net_nl *nl, int ifindex,
                          const struct sb_net_addr *gw);

@@ -8,6 +8,7 @@
 #include "net.h"
 
 #include <errno.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 struct net_link {
         char name[SB_NET_IFNAMSIZ];
         int ifindex;            /* 0 until known */
+        bool named;             /* the profile chose the name */
 };
 
 struct net_host {
@@ -118,20 +120,23 @@ static int check_host(struct net_host *h, struct sb_error *err)
                 for (int g = 0; g < 2; g++) {
                         if (!gws[g])
                                 continue;
-                        int r = net_nl_addr_find(h->nl, gws[g], &ifindex);
+                        int r = net_nl_addr_find_up(h->nl, gws[g], &ifindex);
                         if (r == -ENOENT)
                                 continue;
                         char abuf[NET_ADDR_TEXT_MAX];
+                        char ifname[IF_NAMESIZE] = "?";
                         net_addr_format(gws[g], false, abuf);
                         if (r < 0)
                                 return sb_error_errno(err, r, "list the "
                                                       "host's addresses");
+                        if_indextoname((unsigned)ifindex, ifname);
                         return sb_error_set(
                                 err, -EADDRINUSE, "%s: %s: %s is already in "
-                                "use on the host; without a bridge, each "
-                                "sandbox needs a subnet of its own", where,
+                                "use on the host (on '%s'); without a bridge, "
+                                "each sandbox needs a subnet of its own",
+                                where,
                                 veth_key(n, i, "gateway", key, sizeof(key)),
-                                abuf);
+                                abuf, ifname);
                 }
         }
         return 0;
@@ -150,14 +155,16 @@ int net_prepare(const struct sb_config *cfg, struct net_host **ret,
                                     "\"veth\" needs the net namespace",
                                     where);
         /* Never a silent downgrade to a sandbox without the network the
-         * profile asked for. */
-        if (geteuid() != 0)
+         * profile asked for. The real uid counts too: a setuid-root
+         * launcher must not hand any user links on the host's bridges
+         * until a system policy says which (none exists yet). */
+        if (geteuid() != 0 || getuid() != 0)
                 return sb_error_set(
                         err, -EPERM, "%s: network.mode: \"veth\" needs root: "
                         "its host end is created in the host's network "
-                        "namespace (a setuid install whose policy allows "
-                        "veth would do, but none is configured); use "
-                        "\"loopback\" or \"none\" to run unprivileged",
+                        "namespace (a setuid launcher would need a policy "
+                        "allowing it, which this version does not have); "
+                        "use \"loopback\" or \"none\" to run unprivileged",
                         where);
 
         struct net_host *h = xcalloc(1, sizeof(*h));
@@ -184,7 +191,8 @@ int net_host_setup(struct net_host *h, pid_t child, struct sb_error *err)
         for (size_t i = 0; i < n->n_veths; i++) {
                 const struct sb_net_veth *v = &n->veths[i];
                 struct net_link *made = &h->made[h->n_made];
-                if (v->host_name[0])
+                made->named = v->host_name[0] != '\0';
+                if (made->named)
                         snprintf(made->name, sizeof(made->name), "%s",
                                  v->host_name);
                 else if (i == 0)
@@ -235,21 +243,50 @@ int net_host_setup(struct net_host *h, pid_t child, struct sb_error *err)
         return 0;
 }
 
+static void delete_link(struct net_host *h, const struct net_link *l)
+{
+        int r = net_nl_link_delete(h->nl, l->ifindex, l->name);
+        /* Gone already: the kernel removed it with the sandbox's
+         * namespace. */
+        if (r < 0 && r != -ENODEV && r != -ENOENT)
+                log_warn("delete link '%s': %s, ignoring", l->name,
+                         strerror(-r));
+        else
+                log_debug("link %s: %s", l->name,
+                          r == 0 ? "deleted" : "already gone");
+}
+
 void net_host_cleanup(struct net_host *h)
+{
+        if (!h)
+                return;
+        for (size_t i = 0; i < h->n_made; i++)
+                delete_link(h, &h->made[i]);
+        net_nl_close(h->nl);
+        free(h);
+}
+
+void net_host_release(struct net_host *h)
 {
         if (!h)
                 return;
         for (size_t i = 0; i < h->n_made; i++) {
                 const struct net_link *l = &h->made[i];
-                int r = net_nl_link_delete(h->nl, l->ifindex, l->name);
-                /* Gone already: the kernel removed it with the sandbox's
-                 * namespace. */
-                if (r < 0 && r != -ENODEV && r != -ENOENT)
-                        log_warn("delete link '%s': %s, ignoring", l->name,
-                                 strerror(-r));
-                else
-                        log_debug("link %s: %s", l->name,
-                                  r == 0 ? "deleted" : "already gone");
+                /* A name the profile chose must be free for the next run
+                 * at once, so that one is deleted and waited for. */
+                if (l->named) {
+                        delete_link(h, l);
+                        continue;
+                }
+                /* Deleting a link waits for an RCU barrier, tens of ms on
+                 * a busy host; the kernel deletes this one with the
+                 * sandbox's namespace anyway. Down, its addresses stop
+                 * counting as in use (check_host), so a sandbox started
+                 * right after may take the same subnet. */
+                int r = net_nl_link_set_up(h->nl, l->ifindex, false);
+                log_debug("link %s: %s", l->name,
+                          r == 0 ? "down, left to the kernel"
+                                 : "already gone");
         }
         net_nl_close(h->nl);
         free(h);
@@ -265,7 +302,7 @@ static int setup_veth_inside(struct net_nl *nl, const struct sb_net_veth *v,
         if (r < 0)
                 return sb_error_errno(err, r, "find interface '%s' in the "
                                       "sandbox", v->name);
-        r = net_nl_link_up(nl, ifindex);
+        r = net_nl_link_set_up(nl, ifindex, true);
         if (r < 0)
                 return sb_error_errno(err, r, "bring up '%s'", v->name);
         for (size_t i = 0; i < v->n_addrs; i++) {
@@ -302,7 +339,7 @@ static int setup_links_inside(const struct sb_net_config *n,
                 return sb_error_errno(err, r, "open a route netlink socket "
                                       "in the sandbox");
         /* The kernel gives lo 127.0.0.1/8 and ::1 when it comes up. */
-        r = net_nl_link_up(nl, LOOPBACK_IFINDEX);
+        r = net_nl_link_set_up(nl, LOOPBACK_IFINDEX, true);
         if (r < 0)
                 sb_error_errno(err, r, "bring up the loopback interface");
         for (size_t i = 0; r == 0 && n->mode == SB_NET_VETH &&

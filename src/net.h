@@ -28,9 +28,15 @@ int net_host_setup(struct net_host *h, pid_t child, struct sb_error *err);
  * built: loopback, addresses, routes, then the resolv.conf and hosts
  * files (net-files.c). */
 int net_inside_setup(const struct sb_config *cfg, struct sb_error *err);
-/* Delete the host ends net_host_setup made (a veth dies with its
- * namespace too, but not at once) and free h; NULL is fine. */
+/* After a failed start: delete the host ends net_host_setup made (a veth
+ * dies with its namespace too, but not at once) and free h; NULL is
+ * fine. */
 void net_host_cleanup(struct net_host *h);
+/* After the sandbox ended: leave the host ends to the kernel, which
+ * deletes them with the namespace, but take them down at once (their
+ * addresses are free for the next sandbox); delete only the ones whose
+ * name the profile chose, so that the name is free. Frees h. */
+void net_host_release(struct net_host *h);
 
 /* /etc/resolv.conf and /etc/hosts of the sandbox (net-files.c). */
 int net_files_setup(const struct sb_config *cfg, struct sb_error *err);

@@ -8,10 +8,11 @@
  * - network.veth is one group or a list of groups (one per interface). It
  *   replaces an earlier value as a whole. Its default inside name is
  *   "eth<i>" for the i-th interface.
- * - network.mode = "host" removes "net" from the default namespaces; a
- *   namespaces list written in a profile that names "net" is an error
- *   then. A namespaces list without "net" and no mode means "host"; an
- *   explicit other mode without "net" is an error.
+ * - network.mode = "host" removes "net" from the namespaces, also from a
+ *   list an included file wrote (default.profile lists "net"); only one
+ *   file that both lists "net" and sets "host" is an error. A namespaces
+ *   list without "net" and no mode means "host"; an explicit other mode
+ *   without "net" is an error.
  * - network.veth without network.mode set anywhere is an error (a veth
  *   that silently does nothing is a trap); with another mode set (a later
  *   file overriding an included one) it is ignored.
@@ -454,6 +455,13 @@ static void net_diag(struct sb_keys_state *st, const char *where,
         sb_diags_add(st->diags, "%s: %s: %s", where, key, msg);
 }
 
+/* where ("file:line") is in the file path. */
+static bool same_file(const char *where, const char *path)
+{
+        size_t n = path ? strlen(path) : 0;
+        return n && strncmp(where, path, n) == 0 && where[n] == ':';
+}
+
 void keys_net_finish(struct sb_keys_state *st)
 {
         struct sb_config *cfg = st->cfg;
@@ -461,7 +469,7 @@ void keys_net_finish(struct sb_keys_state *st)
         bool has_net = cfg->namespaces & SB_NS_NET;
 
         if (n->mode_where && n->mode == SB_NET_HOST && has_net) {
-                if (st->namespaces.path) {
+                if (same_file(n->mode_where, st->namespaces.path)) {
                         _cleanup_free_ char *msg = xasprintf(
                                 "\"host\" shares the host's network "
                                 "namespace, but namespaces (%s:%u) lists "

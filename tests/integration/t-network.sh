@@ -43,6 +43,15 @@ wait_link() {
         return 1
 }
 no_sb_links() { ! host_links | grep -q '^sb'; }
+# After a normal end the kernel deletes host ends with the namespace, a
+# moment later; after a failed start the launcher has deleted them.
+wait_no_sb_links() {
+        for _ in $(seq 100); do
+                no_sb_links && return 0
+                sleep 0.05
+        done
+        return 1
+}
 
 # A small TCP/UDP/unix tool, readable by the test user.
 tool="$WORK/net-tool.py"
@@ -195,6 +204,10 @@ expect_eq "host: the host's network namespace" "$(readlink /proc/self/ns/net)" \
         "$(sb --profile="$p" -- readlink /proc/self/ns/net)"
 expect_eq "host: the host's resolv.conf" "$(cat /etc/resolv.conf)" \
         "$(sb --profile="$p" -- cat /etc/resolv.conf)"
+p=$(profile hostinc 'include = [ "default" ];
+network = { mode = "host"; };')
+expect_eq "host on top of default.profile (which lists net)" \
+        "$(readlink /proc/self/ns/net)" "$(sb --profile="$p" -- readlink /proc/self/ns/net)"
 p=$(profile nonet 'namespaces = [ "user", "mount", "pid" ];')
 expect_eq "namespaces without net: the host's network" \
         "$(readlink /proc/self/ns/net)" "$(sb --profile="$p" -- readlink /proc/self/ns/net)"
@@ -250,7 +263,7 @@ expect_match "veth: eth0 is up with the MTU" 'eth0@[^ ]*: <[^>]*,UP[,>].* mtu 14
 expect_match "veth: eth0 has the MAC" 'link/ether 02:00:00:5b:00:02 ' "$out"
 expect_match "veth: IPv4 default route via the gateway" '^default via 10\.0\.3\.1 dev eth0' "$out"
 expect_match "veth: IPv6 default route via the gateway" '^default via fd00:5b::1 dev eth0' "$out"
-check "veth: no host link after the sandbox exits" no_sb_links
+check "veth: no host link after the sandbox exits" wait_no_sb_links
 
 # TCP both ways, IPv4 and IPv6, while the host end exists.
 $PY "$tool" serve 8081 from-host &
@@ -277,10 +290,28 @@ if sb_bg --profile="$vp" -- $PY "$tool" get-then-serve 10.0.3.1 8081 "$got_file"
                 "$(printf '%s\n' "$st" | awk '$1 == "total" {print $2, $3, $4, $5}')"
         kill "$LAUNCHER_PID"
         wait "$JOB"
-        check "veth: the host end is gone once the sandbox ended" no_sb_links
+        check "veth: the host end is gone once the sandbox ended" wait_no_sb_links
 else
         not_ok "veth: the sandbox started"
 fi
+
+# Sandboxes one after the other with the same point-to-point subnet: the
+# host end of the one that just ended may still exist for a moment, but it
+# is down, so its gateway address does not count as in use. A host_name
+# of the profile is deleted at once, so the name is free again.
+runs_ok=0
+for _ in 1 2 3 4 5; do
+        sb --profile="$vp" -- true && runs_ok=$((runs_ok + 1))
+done
+expect_eq "back to back: five sandboxes with one subnet" 5 "$runs_ok"
+p=$(profile pinned 'network = { mode = "veth";
+  veth = { host_name = "sbpinned"; address = "10.0.7.2/24"; gateway = "10.0.7.1"; }; };')
+runs_ok=0
+for _ in 1 2 3; do
+        sb --profile="$p" -- true && runs_ok=$((runs_ok + 1))
+done
+expect_eq "back to back: a fixed host_name is free again at once" 3 "$runs_ok"
+check "back to back: no host link left" wait_no_sb_links
 
 # Killing the launcher outright: init dies with it (parent-death signal),
 # and the kernel deletes the veth with the namespace.
@@ -331,6 +362,7 @@ expect_match "a link that is not a bridge" "'lo' is not a bridge" \
         "$(sb --profile="$p" -- true 2>&1)"
 $IP link add tv0 type veth peer name tv1
 $IP addr add 10.0.9.1/24 dev tv0
+$IP link set tv0 up
 p=$(profile inuse 'network = { mode = "veth";
   veth = { address = "10.0.9.2/24"; gateway = "10.0.9.1"; }; };')
 err=$(sb --profile="$p" -- true 2>&1)
@@ -354,7 +386,7 @@ if sb_bg --profile="$p" -- sleep 100; then
         expect_match "second interface: inside with its address" 'wan0 +inet 10\.0\.6\.2/24' "$inside"
         kill "$LAUNCHER_PID"
         wait "$JOB"
-        check "two interfaces: both host ends gone" no_sb_links
+        check "two interfaces: both host ends gone" wait_no_sb_links
 else
         not_ok "two interfaces: the sandbox started"
 fi
@@ -377,7 +409,7 @@ if sb_bg --profile="$pa" -- $PY "$tool" serve 8080 sandbox-a; then
                 "$($PY "$tool" get 10.0.4.2 8080)"
         kill "$LAUNCHER_PID"
         wait "$JOB"
-        check "bridge: no host link left" no_sb_links
+        check "bridge: no host link left" wait_no_sb_links
 else
         not_ok "bridge: sandbox A started"
 fi

@@ -229,15 +229,21 @@ END_TEST
 
 static const char *const no_dirs[] = { NULL };
 
-static int load(const char *text, struct sb_config *cfg, struct sb_diags *d)
+static int load_in(const char *text, const char *const *dirs,
+                   struct sb_config *cfg, struct sb_diags *d)
 {
         struct sb_profile_env env = {
                 .home = "/home/t", .user = "t", .uid = 1000, .gid = 1000,
-                .app = "app", .search_dirs = no_dirs,
+                .app = "app", .search_dirs = dirs,
         };
         memset(d, 0, sizeof(*d));
         sb_config_init(cfg);
         return profile_load_string(text, "t.profile", &env, cfg, d);
+}
+
+static int load(const char *text, struct sb_config *cfg, struct sb_diags *d)
+{
+        return load_in(text, no_dirs, cfg, d);
 }
 
 #define LOAD_OK(text, cfg)                                                     \
@@ -341,6 +347,26 @@ START_TEST(profile_host_mode_and_namespaces)
                          "t.profile:2: network.mode: \"host\" shares the "
                          "host's network namespace, but namespaces "
                          "(t.profile:1) lists \"net\"");
+        sb_diags_free(&d);
+        sb_config_free(&cfg);
+        /* An included file's namespaces list (default.profile has one)
+         * gives way to mode = "host". */
+        char dir[] = "/tmp/sb-test-net-XXXXXX";
+        ck_assert_ptr_nonnull(mkdtemp(dir));
+        char *inc = xasprintf("%s/base.inc", dir);
+        FILE *f = fopen(inc, "w");
+        ck_assert_ptr_nonnull(f);
+        fputs("namespaces = [ \"user\", \"mount\", \"net\" ];\n", f);
+        fclose(f);
+        const char *const dirs[] = { dir, NULL };
+        int r = load_in("include = [ \"base.inc\" ];\n"
+                        "network = { mode = \"host\"; };", dirs, &cfg, &d);
+        unlink(inc);
+        rmdir(dir);
+        free(inc);
+        ck_assert_msg(r == 0 && d.n == 0, "%s", d.n ? d.msgs[0] : "failed");
+        ck_assert(!(cfg.namespaces & SB_NS_NET));
+        ck_assert(cfg.namespaces & SB_NS_MOUNT);
         sb_diags_free(&d);
         sb_config_free(&cfg);
         /* A later mode overrides an earlier veth: it is ignored then. */
