@@ -118,5 +118,9 @@ void keys_parse_cgroup(struct keys_ctx *c, const struct key_def *def,
                        const struct sb_keys_value *v, const char *key);
 void keys_finish_cgroup(struct sb_keys_state *st);
 extern const struct key_def keys_seccomp[];
+extern const struct key_def keys_network[];
+
+/* Cross-key checks of the network group, after the last file. */
+void keys_net_finish(struct sb_keys_state *st);
 
 #endif

@@ -301,8 +301,10 @@ static void parse_namespaces(struct keys_ctx *c, const struct key_def *def,
                              const struct sb_keys_value *v, const char *key)
 {
         unsigned bits = 0;
-        if (keys_each_string(c, v, key, namespace_item, &bits))
+        if (keys_each_string(c, v, key, namespace_item, &bits)) {
                 c->st->cfg->namespaces = bits;
+                keys_set_origin(c, &c->st->namespaces, v);
+        }
 }
 
 /* A bool stored at def->offset in struct sb_config. */
@@ -523,7 +525,7 @@ static const struct key_def top_keys[] = {
         { "seccomp", T(GROUP), NULL, KEY_MEMBERS, keys_seccomp, 0 },
         { "cgroup", T(GROUP), keys_parse_cgroup, KEY_MEMBERS, keys_cgroup,
           0 },
-        LATER("network"),
+        { "network", T(GROUP), NULL, KEY_MEMBERS, keys_network, 0 },
         LATER("desktop"),
         LATER("joinable"),
         { NULL },
@@ -604,8 +606,9 @@ void keys_done(struct sb_keys_state *st)
         free(st->user.path);
         free(st->host_user.path);
         free(st->cgroup_swap.path);
+        free(st->namespaces.path);
         st->hostname.path = st->user.path = st->host_user.path = NULL;
-        st->cgroup_swap.path = NULL;
+        st->cgroup_swap.path = st->namespaces.path = NULL;
 }
 
 size_t keys_includes(struct sb_keys_state *st, const struct sb_keys_file *f,
@@ -687,4 +690,5 @@ void keys_finish(struct sb_keys_state *st)
         }
         keys_finish_fs(st);
         keys_finish_cgroup(st);
+        keys_net_finish(st);
 }

@@ -633,7 +633,7 @@ void sb_container_destroy(struct sb_container *c)
                 kill(c->init_pid, SIGKILL);
                 reap_init(c, NULL);
         }
-        net_host_cleanup(c->net);
+        net_host_release(c->net);
         cgroup_destroy(c->cgroup);
         seccomp_program_free(c->seccomp);
         if (c->sync_fd >= 0)

@@ -1,0 +1,3 @@
+# expect: network-mode-needs-net.profile:3: network.mode: "loopback" needs "net" in namespaces
+namespaces = [ "user", "mount" ];
+network = { mode = "loopback"; };

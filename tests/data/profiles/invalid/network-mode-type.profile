@@ -1,0 +1,2 @@
+# expect: network-mode-type.profile:2: network.mode: expected a string, got an integer
+network = { mode = 1; };
