@@ -6,7 +6,8 @@
 # runs as the caller (as an unprivileged host user when root starts it),
 # with no capabilities, no_new_privs set, a cleared environment and no core
 # dumps. It sees the host's files read-only, with a fresh /proc (sensitive
-# parts masked), a /dev of six devices, and a private /tmp and /run. The
+# parts masked), a /sys of its own network namespace (the host's cgroup
+# hierarchies hidden), a /dev of six devices, and a private /tmp and /run. The
 # seccomp filter refuses the built-in deny list (run `sandbox
 # seccomp groups`: mounting, modules, ptrace, keyrings, io_uring, nested
 # namespaces, TIOCSTI, ...) with EPERM, and any 32-bit or x32 system call.
@@ -21,8 +22,8 @@ environment = {
            "HOME", "USER", "LOGNAME", "PATH" ];
 };
 
-# With no mounts listed, the defaults apply: /proc, a minimal /dev, and
-# tmpfs on /tmp and /run (see filesystem in sandbox.profile(5)).
+# With no mounts listed, the defaults apply: /proc, /sys, a minimal /dev,
+# and tmpfs on /tmp and /run (see filesystem in sandbox.profile(5)).
 filesystem = {
   root = "host";
 };

@@ -35,28 +35,33 @@ static const struct sb_device_info devices[SB_DEV_MAX] = {
 /* runc's maskedPaths and readonlyPaths plus what SECURITY.md lists. A
  * path the running kernel lacks is skipped. */
 static const struct sb_kmask kmasks[] = {
-        { SB_KMASK_PROC, "kcore", false },
-        { SB_KMASK_PROC, "keys", false },
-        { SB_KMASK_PROC, "key-users", false },
-        { SB_KMASK_PROC, "timer_list", false },
-        { SB_KMASK_PROC, "timer_stats", false },
-        { SB_KMASK_PROC, "sched_debug", false },
-        { SB_KMASK_PROC, "latency_stats", false },
-        { SB_KMASK_PROC, "kpagecount", false },
-        { SB_KMASK_PROC, "kpageflags", false },
-        { SB_KMASK_PROC, "kpagecgroup", false },
-        { SB_KMASK_PROC, "acpi", false },
-        { SB_KMASK_PROC, "asound", false },
-        { SB_KMASK_PROC, "scsi", false },
-        { SB_KMASK_PROC, "sys", true },
-        { SB_KMASK_PROC, "sysrq-trigger", true },
-        { SB_KMASK_PROC, "irq", true },
-        { SB_KMASK_PROC, "bus", true },
-        { SB_KMASK_PROC, "fs", true },
-        { SB_KMASK_SYSFS, "firmware", false },
-        { SB_KMASK_SYSFS, "kernel/debug", false },
-        { SB_KMASK_SYSFS, "kernel/security", false },
-        { SB_KMASK_SYSFS, "devices/virtual/powercap", false },
+        { SB_KMASK_PROC, "kcore", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "keys", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "key-users", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "timer_list", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "timer_stats", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "sched_debug", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "latency_stats", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "kpagecount", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "kpageflags", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "kpagecgroup", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "acpi", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "asound", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "scsi", SB_KMASK_HIDE },
+        { SB_KMASK_PROC, "sys", SB_KMASK_READONLY },
+        { SB_KMASK_PROC, "sysrq-trigger", SB_KMASK_READONLY },
+        { SB_KMASK_PROC, "irq", SB_KMASK_READONLY },
+        { SB_KMASK_PROC, "bus", SB_KMASK_READONLY },
+        { SB_KMASK_PROC, "fs", SB_KMASK_READONLY },
+        { SB_KMASK_SYSFS, "firmware", SB_KMASK_HIDE },
+        { SB_KMASK_SYSFS, "kernel/debug", SB_KMASK_HIDE },
+        { SB_KMASK_SYSFS, "kernel/security", SB_KMASK_HIDE },
+        { SB_KMASK_SYSFS, "devices/virtual/powercap", SB_KMASK_HIDE },
+        /* Cgroupfs only through a cgroup namespace (SECURITY.md, item 5):
+         * the host's hierarchies show other tenants' names and limits
+         * and release_agent. Empty rather than mode 0000, so that a
+         * program sees "no cgroup filesystem" instead of an error. */
+        { SB_KMASK_SYSFS, "fs/cgroup", SB_KMASK_EMPTY },
 };
 
 void sb_fs_config_init(struct sb_fs_config *c)
@@ -73,6 +78,8 @@ void sb_mount_free(struct sb_mount *m)
         free(m->upper);
         free(m->content);
         free(m->origin);
+        free(m->host_source);
+        free(m->host_upper);
         memset(m, 0, sizeof(*m));
 }
 

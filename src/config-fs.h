@@ -60,6 +60,11 @@ struct sb_mount {
         /* Plan only, for kernel masks: the filesystem (statfs f_type) the
          * target's directory must be on, or 0. */
         unsigned long fs_magic;
+        /* Plan only, filled by the launcher (mount_prepare): source and
+         * upper as resolved on the host, each symlink on the way checked
+         * and replaced by its text; NULL until then. */
+        char *host_source;
+        char *host_upper;
 };
 
 /* filesystem.home: a private home and what of the real one shows in it. */
@@ -102,10 +107,17 @@ enum sb_kmask_fs {
         SB_KMASK_SYSFS,
 };
 
+/* What is laid over a kernel interface. */
+enum sb_kmask_kind {
+        SB_KMASK_HIDE,          /* the empty file or directory, mode 0000 */
+        SB_KMASK_READONLY,      /* itself, bound read-only */
+        SB_KMASK_EMPTY,         /* an empty read-only tmpfs (a directory) */
+};
+
 struct sb_kmask {
         enum sb_kmask_fs fs;
         const char *path;       /* below the filesystem's mount point */
-        bool readonly;          /* bound read-only instead of hidden */
+        enum sb_kmask_kind kind;
 };
 
 struct sb_fs_config {

@@ -4,7 +4,8 @@
  * - Defaults: /proc (a procfs), /dev (the minimal /dev), /tmp (a private
  *   tmpfs) and, with root = "host", /run (a tmpfs: the host's /run holds
  *   sockets such as the session bus, which a read-only mount does not
- *   stop anyone from connecting to). A default is left out when any
+ *   stop anyone from connecting to) and, with a network namespace too,
+ *   /sys (a sysfs of that namespace). A default is left out when any
  *   entry (the home convenience included) has the same target. Defaults
  *   are optional: a root directory that lacks /proc is not an error.
  * - filesystem.home expands, after the defaults and before the profile's
@@ -18,6 +19,7 @@
 #include "fs-plan.h"
 
 #include <linux/magic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +41,17 @@ const char *fs_plan_type_label(enum sb_mount_type t)
                        : "?";
 }
 
+void fs_plan_describe(const struct sb_mount *m, char *buf, size_t size)
+{
+        const char *label = fs_plan_type_label(m->type);
+        if (m->source && m->type != SB_MOUNT_SYMLINK &&
+            strcmp(m->source, m->target) != 0)
+                snprintf(buf, size, "%s %s on %s", label, m->source,
+                         m->target);
+        else
+                snprintf(buf, size, "%s %s", label, m->target);
+}
+
 static char *dup_or_null(const char *s)
 {
         return s ? xstrdup(s) : NULL;
@@ -55,6 +68,8 @@ static struct sb_mount *add(struct fs_plan *p, const struct sb_mount *m,
         o->target = dup_or_null(m->target);
         o->upper = dup_or_null(m->upper);
         o->content = dup_or_null(m->content);
+        o->host_source = dup_or_null(m->host_source);
+        o->host_upper = dup_or_null(m->host_upper);
         o->origin = origin;
         return o;
 }
@@ -80,15 +95,23 @@ static void add_kmasks(struct fs_plan *p, const struct sb_fs_config *fs,
 {
         size_t n;
         const struct sb_kmask *t = sb_kmask_table(&n);
+        static const enum sb_mount_type types[] = {
+                [SB_KMASK_HIDE] = SB_MOUNT_MASK,
+                [SB_KMASK_READONLY] = SB_MOUNT_READONLY,
+                [SB_KMASK_EMPTY] = SB_MOUNT_TMPFS,
+        };
         for (size_t i = 0; i < n; i++) {
                 if ((int)t[i].fs != which || (fs->unmask & (1u << i)))
                         continue;
                 struct sb_mount m = {
-                        .type = t[i].readonly ? SB_MOUNT_READONLY
-                                              : SB_MOUNT_MASK,
+                        .type = types[t[i].kind],
                         .optional = true,
                         .fs_magic = which == SB_KMASK_PROC ? PROC_SUPER_MAGIC
                                                            : SYSFS_MAGIC,
+                        /* An empty tmpfs (read-only) only covers. */
+                        .size = t[i].kind == SB_KMASK_EMPTY ? 4096 : 0,
+                        .mode = 0755,
+                        .mode_set = t[i].kind == SB_KMASK_EMPTY,
                 };
                 m.target = xasprintf("%s/%s", mountpoint, t[i].path);
                 add(p, &m, xstrdup("kernel mask"));
@@ -141,9 +164,9 @@ static bool has_target(const struct fs_plan *p, const char *target)
         return false;
 }
 
-void fs_plan_build(const struct sb_fs_config *fs,
-                   struct fs_plan *ret)
+void fs_plan_build(const struct sb_config *cfg, struct fs_plan *ret)
 {
+        const struct sb_fs_config *fs = &cfg->fs;
         /* The home convenience and the profile's own entries, first on
          * their own, to see which defaults they replace. */
         struct fs_plan mine = { 0 };
@@ -156,6 +179,7 @@ void fs_plan_build(const struct sb_fs_config *fs,
 
         static const struct sb_mount defaults[] = {
                 { .type = SB_MOUNT_PROC, .target = "/proc" },
+                { .type = SB_MOUNT_SYSFS, .target = "/sys" },
                 { .type = SB_MOUNT_DEV, .target = "/dev" },
                 { .type = SB_MOUNT_TMPFS, .target = "/tmp", .mode = 01777,
                   .mode_set = true },
@@ -164,9 +188,14 @@ void fs_plan_build(const struct sb_fs_config *fs,
         };
         struct fs_plan all = { 0 };
         bool host = fs->root == SB_FS_ROOT_HOST;
+        /* The host's /sys shows the host's network interfaces; a new one
+         * shows the sandbox's own network namespace. Without one there
+         * is nothing else to show: the host's stays, read-only. */
+        bool new_sys = host && (cfg->namespaces & SB_NS_NET);
         for (size_t i = 0; i < ARRAY_SIZE(defaults); i++) {
                 struct sb_mount m = defaults[i];
                 if ((strcmp(m.target, "/run") == 0 && !host) ||
+                    (m.type == SB_MOUNT_SYSFS && !new_sys) ||
                     has_target(&mine, m.target))
                         continue;
                 m.optional = true;
@@ -177,7 +206,7 @@ void fs_plan_build(const struct sb_fs_config *fs,
         /* The host's own /proc and /sys, where nothing replaces them. */
         if (host && !has_target(&all, "/proc") && !has_target(&mine, "/proc"))
                 add_kmasks(&all, fs, SB_KMASK_PROC, "/proc");
-        if (host && !has_target(&mine, "/sys"))
+        if (host && !has_target(&all, "/sys") && !has_target(&mine, "/sys"))
                 add_kmasks(&all, fs, SB_KMASK_SYSFS, "/sys");
 
         /* Masks right after each procfs or sysfs, so that a later entry

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "config-fs.h"
+#include "config.h"
 
 /* Each operation is an sb_mount with its own copies of the strings. Its
  * `origin` says where it comes from, in the words messages use:
@@ -18,11 +18,13 @@ struct fs_plan {
         size_t n;
 };
 
-void fs_plan_build(const struct sb_fs_config *fs,
-                   struct fs_plan *ret);
+void fs_plan_build(const struct sb_config *cfg, struct fs_plan *ret);
 void fs_plan_free(struct fs_plan *p);
 
 /* "bind", "tmpfs", ..., "read-only" for SB_MOUNT_READONLY. */
 const char *fs_plan_type_label(enum sb_mount_type t);
+
+/* An operation in the words messages use: "bind /a on /b", "tmpfs /tmp". */
+void fs_plan_describe(const struct sb_mount *m, char *buf, size_t size);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "error.h"
+#include "fs-plan.h"
 
 /* tmpfs without a `size`: a cap, so that a sandbox cannot fill memory
  * through a tmpfs by default (cgroup limits, where set, bound it too). */
@@ -22,8 +23,17 @@
 #define FS_OLDROOT "oldroot"
 #define FS_NEWROOT "newroot"
 
+/* What mount_prepare hands to init: the plan, with each op's
+ * host_source and host_upper set, and a root directory resolved the same
+ * way. Read in init's copy of the launcher's memory. */
+struct mount_prep {
+        struct fs_plan plan;
+        char *root_dir;         /* SB_FS_ROOT_DIR, resolved */
+};
+
 struct fs_ctx {
         const struct sb_config *cfg;
+        const struct mount_prep *prep;
         int host_fd;            /* the old root: the host's view */
         int root_fd;            /* the new root */
         int stage_fd;
@@ -56,10 +66,14 @@ int fs_new_mount(const char *fstype, const char *const *opts, unsigned attrs,
  * Only for paths the launcher made itself (in the stage). */
 int fs_clone(int dirfd, const char *path, bool recursive,
              struct sb_error *err);
-/* A host path (absolute, as the profile wrote it), resolved in the host's
- * view: symlinks are followed as the host would, but never out of it and
- * never through /proc magic links. An O_PATH fd or a negative errno. */
+/* A host path as the launcher resolved it (mount_prepare), opened in the
+ * host's view without following any symlink: one that appeared since it
+ * was checked fails with ELOOP. An O_PATH fd or a negative errno. */
 int fs_host_open(const struct fs_ctx *c, const char *path, int flags);
+/* Report a failure of fs_host_open: "WHAT'PATH': reason", a link that
+ * appeared since the launcher's check said in words. */
+int fs_host_error(struct sb_error *err, int code, const char *what,
+                  const char *path);
 /* A detached copy of the mount at a host path, failures named
  * "'PATH': reason". */
 int fs_host_clone(const struct fs_ctx *c, const char *path, bool recursive,

@@ -2,7 +2,8 @@
  * target inside the new root first (path.c: by descriptor, never out of
  * the root), makes a detached mount with the new mount API, sets its
  * flags, and attaches it on the target's descriptor. Sources are host
- * paths, resolved in the host's view (fs_host_open). */
+ * paths the launcher resolved (fs-prepare.c), opened in the host's view
+ * without following any symlink (fs_host_open). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -40,12 +41,21 @@ static int open_target(struct fs_ctx *c, const struct sb_mount *m,
         return fd;
 }
 
+/* The source as the launcher resolved it (mount_prepare). */
+static const char *host_source(const struct sb_mount *m)
+{
+        return m->host_source ? m->host_source : m->source;
+}
+
 static int open_host_dir(struct fs_ctx *c, const char *what,
                          const char *path, struct sb_error *err)
 {
         int fd = fs_host_open(c, path, O_DIRECTORY);
-        if (fd < 0)
-                return sb_error_errno(err, fd, "%s '%s'", what, path);
+        if (fd < 0) {
+                char w[16];
+                snprintf(w, sizeof(w), "%s ", what);
+                return fs_host_error(err, fd, w, path);
+        }
         return fd;
 }
 
@@ -63,8 +73,8 @@ static int apply_bind(struct fs_ctx *c, const struct sb_mount *m,
                       struct sb_error *err)
 {
         struct sb_error e = { 0 };
-        _cleanup_close_ int src = fs_host_clone(c, m->source, m->recursive,
-                                                &e);
+        _cleanup_close_ int src = fs_host_clone(c, host_source(m),
+                                                m->recursive, &e);
         if (src < 0) {
                 /* A user namespace locks the mounts below a copied one
                  * to it: only a recursive copy may take them. */
@@ -76,7 +86,8 @@ static int apply_bind(struct fs_ctx *c, const struct sb_mount *m,
         }
         struct stat st;
         if (fstat(src, &st) < 0)
-                return sb_error_errno(err, errno, "source '%s'", m->source);
+                return sb_error_errno(err, errno, "source '%s'",
+                                      host_source(m));
         uint64_t attrs = ATTR_SAFE | (m->readonly ? MOUNT_ATTR_RDONLY : 0);
         int r = fs_set_attr(src, attrs, m->recursive, err);
         if (r < 0)
@@ -89,11 +100,20 @@ static int apply_bind(struct fs_ctx *c, const struct sb_mount *m,
         return fs_attach(src, t, NULL, err);
 }
 
+static int open_existing(struct fs_ctx *c, const struct sb_mount *m,
+                         struct sb_error *err);
+
+/* A tmpfs, or for a kernel mask (fs_magic) an empty read-only one laid
+ * over a directory of that filesystem (/sys/fs/cgroup). */
 static int apply_tmpfs(struct fs_ctx *c, const struct sb_mount *m,
                        struct sb_error *err)
 {
-        _cleanup_close_ int t = open_target(c, m, PATH_KIND_DIR, 0755, NULL,
-                                            err);
+        _cleanup_close_ int t = m->fs_magic
+                                        ? open_existing(c, m, err)
+                                        : open_target(c, m, PATH_KIND_DIR,
+                                                      0755, NULL, err);
+        if (t == -ENOENT && m->fs_magic)
+                return 1;
         if (t < 0)
                 return t;
         char size[32], mode[16], uid[16], gid[16];
@@ -108,7 +128,12 @@ static int apply_tmpfs(struct fs_ctx *c, const struct sb_mount *m,
         const char *opts[] = { "size", size, "mode", mode,
                                c->chown ? "uid" : NULL, uid, "gid", gid,
                                NULL };
-        _cleanup_close_ int mnt = fs_new_mount("tmpfs", opts, ATTR_SAFE, err);
+        /* A profile's tmpfs is writable whatever `readonly` says (the
+         * key does not apply to it); a kernel mask's only covers. */
+        _cleanup_close_ int mnt = fs_new_mount(
+                "tmpfs", opts,
+                m->fs_magic ? ATTR_KERNEL | MOUNT_ATTR_RDONLY : ATTR_SAFE,
+                err);
         if (mnt < 0)
                 return mnt;
         return fs_attach(mnt, t, NULL, err);
@@ -200,7 +225,9 @@ static int overlay_base(struct fs_ctx *c, const struct sb_mount *m,
                         struct sb_error *err)
 {
         if (m->upper)
-                return open_host_dir(c, "upper", m->upper, err);
+                return open_host_dir(c, "upper",
+                                     m->host_upper ? m->host_upper : m->upper,
+                                     err);
         char size[32], name[16];
         if (m->size)
                 snprintf(size, sizeof(size), "%llu",
@@ -225,7 +252,8 @@ static int overlay_base(struct fs_ctx *c, const struct sb_mount *m,
 static int apply_overlay(struct fs_ctx *c, const struct sb_mount *m,
                          struct sb_error *err)
 {
-        _cleanup_close_ int lower = open_host_dir(c, "source", m->source, err);
+        _cleanup_close_ int lower = open_host_dir(c, "source",
+                                                  host_source(m), err);
         if (lower < 0)
                 return lower;
         _cleanup_close_ int t = open_target(c, m, PATH_KIND_DIR, 0755, NULL,

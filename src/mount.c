@@ -123,7 +123,19 @@ int fs_attach(int mnt_fd, int target_fd, const char *name,
 
 int fs_host_open(const struct fs_ctx *c, const char *path, int flags)
 {
-        return path_open_in_root(c->host_fd, path, flags);
+        return path_open_no_symlinks(c->host_fd, path, flags);
+}
+
+int fs_host_error(struct sb_error *err, int code, const char *what,
+                  const char *path)
+{
+        if (code == -ELOOP)
+                return sb_error_set(err, code,
+                                    "%s'%s': a symlink appeared on the way "
+                                    "since it was checked; refusing to "
+                                    "follow it",
+                                    what, path);
+        return sb_error_errno(err, code, "%s'%s'", what, path);
 }
 
 int fs_host_clone(const struct fs_ctx *c, const char *path, bool recursive,
@@ -131,7 +143,7 @@ int fs_host_clone(const struct fs_ctx *c, const char *path, bool recursive,
 {
         _cleanup_close_ int fd = fs_host_open(c, path, 0);
         if (fd < 0)
-                return sb_error_errno(err, fd, "'%s'", path);
+                return fs_host_error(err, fd, "", path);
         int mnt = fs_clone(fd, "", recursive, NULL);
         if (mnt < 0)
                 return sb_error_errno(err, mnt, "'%s'", path);
@@ -197,7 +209,9 @@ static int make_root(const struct fs_ctx *c, struct sb_error *err)
                                     MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV,
                                     err);
         }
-        const char *path = fs->root == SB_FS_ROOT_HOST ? "/" : fs->root_dir;
+        const char *path = fs->root == SB_FS_ROOT_HOST ? "/"
+                           : c->prep->root_dir ? c->prep->root_dir
+                                               : fs->root_dir;
         _cleanup_close_ int fd = fs_host_clone(c, path, true, err);
         if (fd < 0)
                 return fd;
@@ -279,24 +293,13 @@ static int enter_root(struct fs_ctx *c, struct sb_error *err)
 
 /* ---- the plan ---- */
 
-static void describe(const struct sb_mount *m, char *buf, size_t size)
-{
-        const char *label = fs_plan_type_label(m->type);
-        if (m->source && m->type != SB_MOUNT_SYMLINK &&
-            strcmp(m->source, m->target) != 0)
-                snprintf(buf, size, "%s %s on %s", label, m->source,
-                         m->target);
-        else
-                snprintf(buf, size, "%s %s", label, m->target);
-}
-
 static int apply_plan(struct fs_ctx *c, const struct fs_plan *plan,
                       struct sb_error *err)
 {
         for (size_t i = 0; i < plan->n; i++) {
                 const struct sb_mount *m = &plan->ops[i];
                 char what[256];
-                describe(m, what, sizeof(what));
+                fs_plan_describe(m, what, sizeof(what));
                 struct sb_error e = { 0 };
                 int r = mount_apply_op(c, m, &e);
                 if (r < 0)
@@ -335,10 +338,7 @@ static int build(struct fs_ctx *c, struct sb_error *err)
         if (fs->root == SB_FS_ROOT_EMPTY)
                 fs_seal_later(c, c->root_fd);
 
-        struct fs_plan plan;
-        fs_plan_build(fs, &plan);
-        r = apply_plan(c, &plan, err);
-        fs_plan_free(&plan);
+        r = apply_plan(c, &c->prep->plan, err);
         if (r >= 0)
                 r = seal(c, err);
         if (r < 0)
@@ -346,9 +346,10 @@ static int build(struct fs_ctx *c, struct sb_error *err)
         return enter_root(c, err);
 }
 
-int mount_setup(const struct sb_config *cfg, struct sb_error *err)
+int mount_setup(const struct sb_config *cfg, const struct mount_prep *prep,
+                struct sb_error *err)
 {
-        if (!(cfg->namespaces & SB_NS_MOUNT))
+        if (!(cfg->namespaces & SB_NS_MOUNT) || !prep)
                 return 0;
         /* Before any other mount: a shared / would carry every mount made
          * here back into the host's namespace. */
@@ -360,6 +361,7 @@ int mount_setup(const struct sb_config *cfg, struct sb_error *err)
         const struct sb_identity *id = &cfg->process.id;
         struct fs_ctx c = {
                 .cfg = cfg,
+                .prep = prep,
                 .host_fd = -1,
                 .root_fd = -1,
                 .stage_fd = -1,

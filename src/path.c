@@ -131,6 +131,15 @@ int path_open_in_root(int root_fd, const char *path, int flags)
                               RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS);
 }
 
+int path_open_no_symlinks(int root_fd, const char *path, int flags)
+{
+        while (*path == '/')
+                path++;
+        return open_how_retry(root_fd, *path ? path : ".", flags,
+                              RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
+                                      RESOLVE_NO_MAGICLINKS);
+}
+
 /* Open what was just made (or found) at parent/name, refusing any
  * symlink, the last component included: if someone put one there, this
  * is ELOOP, never a walk outside. */

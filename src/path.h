@@ -38,6 +38,11 @@ enum path_kind {
  * O_DIRECTORY or O_NOFOLLOW. Returns the fd or a negative errno. */
 int path_open_in_root(int root_fd, const char *path, int flags);
 
+/* The same, but no symlink is followed at all: a path the launcher
+ * resolved already (host-path.h) in which a link has appeared since
+ * fails with ELOOP. */
+int path_open_no_symlinks(int root_fd, const char *path, int flags);
+
 /* Like path_open_in_root, but a missing path is made: missing
  * directories one component at a time (mode 0755), the last one as
  * `kind` with `mode`. Each made component is opened from its parent

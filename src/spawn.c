@@ -58,6 +58,7 @@ struct sb_container {
         gid_t gid;
 
         struct seccomp_program *seccomp; /* built before clone */
+        struct mount_prep *fs;            /* planned and checked too */
         struct net_host *net;             /* host side of the network */
         struct cgroup *cgroup;            /* made by the launcher */
 
@@ -140,6 +141,10 @@ int sb_container_create(const struct sb_config *cfg,
         int r = seccomp_prepare(cfg, &c->seccomp, err);
         if (r >= 0)
                 r = net_prepare(cfg, &c->net, err);
+        /* Host paths are checked here, in the host's user namespace:
+         * inside the sandbox's, their owners are no longer visible. */
+        if (r >= 0)
+                r = mount_prepare(cfg, &c->fs, err);
         if (r < 0) {
                 sb_container_destroy(c);
                 return r;
@@ -366,7 +371,7 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                         child_fail(fd, STEP_IDENTITY, &err, SB_EXIT_SETUP);
                 rearm_parent_death(cfg, fd, -1);
         }
-        if (mount_setup(cfg, &err) < 0)
+        if (mount_setup(cfg, c->fs, &err) < 0)
                 child_fail(fd, STEP_MOUNTS, &err, SB_EXIT_SETUP);
         fault_point("init-mounts");
         if (net_inside_setup(cfg, &err) < 0)
@@ -636,6 +641,7 @@ void sb_container_destroy(struct sb_container *c)
         net_host_release(c->net);
         cgroup_destroy(c->cgroup);
         seccomp_program_free(c->seccomp);
+        mount_prep_free(c->fs);
         if (c->sync_fd >= 0)
                 close(c->sync_fd);
         if (c->mask_blocked)

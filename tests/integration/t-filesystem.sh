@@ -73,6 +73,41 @@ expect_match "a new sysfs shows the sandbox's network namespace" "^lo $" "$out"
 expect_match "sysfs is read-only" "^/sys ro sysfs$" "$out"
 expect_match "mqueue is mounted on /dev/mqueue" "^/dev/mqueue rw mqueue$" "$out"
 
+# ---- the default /sys ----
+# With a network namespace a sysfs of its own: only the sandbox's links.
+# Whatever /sys is, the host's cgroup hierarchies (other tenants' names,
+# limits, release_agent) lie under an empty read-only tmpfs.
+host_links=$(ls /sys/class/net | tr '\n' ' ')
+host_cg=$(ls -A /sys/fs/cgroup | tr '\n' ' ')
+out=$(sb -- sh -c 'ls /sys/class/net | tr "\n" " "; echo; ls -A /sys/fs/cgroup | wc -l;
+  stat -f -c %T /sys /sys/fs/cgroup; touch /sys/fs/cgroup/x 2>&1;
+  cat /sys/fs/cgroup/unified/cgroup.procs /sys/fs/cgroup/cgroup.procs 2>/dev/null | wc -l')
+set -f; IFS='
+'; set -- $out; unset IFS; set +f
+expect_eq "/sys/class/net lists only the sandbox's links (host: $host_links)" "lo " "${1:-}"
+expect_eq "/sys/fs/cgroup shows nothing of the host (host: $host_cg)" 0 "${2:-}"
+expect_eq "/sys is a new sysfs" sysfs "${3:-}"
+expect_eq "/sys/fs/cgroup is a tmpfs" tmpfs "${4:-}"
+expect_match "it is read-only" "Read-only file system" "${5:-}"
+expect_eq "no cgroup file of the host can be read" 0 "${6:-}"
+expect_match "the default sysfs and its cover are in the verbose log" \
+        "mount: sysfs /sys \[default mount\].*mount: tmpfs /sys/fs/cgroup \[kernel mask\]" \
+        "$(sb -v -- true 2>&1 | tr '\n' ' ')"
+# Without one, the host's /sys stays (read-only): a new sysfs would show
+# the host's interfaces all the same. The cgroup hierarchies stay hidden.
+p=$(profile nonet 'namespaces = [ "user", "mount", "pid" ];')
+out=$(sb --profile="$p" -- sh -c 'ls /sys/class/net | tr "\n" " "; echo; ls -A /sys/fs/cgroup | wc -l;
+  touch /sys/x 2>&1')
+set -f; IFS='
+'; set -- $out; unset IFS; set +f
+expect_eq "without a network namespace /sys/class/net is the host's" "$host_links" "${1:-}"
+expect_eq "and /sys/fs/cgroup still shows nothing" 0 "${2:-}"
+expect_match "and /sys is read-only" "Read-only file system" "${3:-}"
+p=$(profile nonet-unmask 'namespaces = [ "user", "mount", "pid" ];
+filesystem = { unmask = [ "/sys/fs/cgroup" ]; };')
+expect_eq "unmask leaves the host's /sys/fs/cgroup visible" "$host_cg" \
+        "$(sb --profile="$p" -- ls -A /sys/fs/cgroup | tr '\n' ' ')"
+
 # ---- /dev ----
 basics="fd ptmx pts shm stderr stdin stdout"
 want=$(printf '%s\n' $basics null zero full random urandom tty | sort | tr '\n' ' ')

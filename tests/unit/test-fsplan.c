@@ -37,7 +37,7 @@ static void load_with(struct loaded *l, const char *text, const char *home,
                                     &l->d);
         ck_assert_msg(r == 0, "load failed: %s",
                       l->d.n ? l->d.msgs[0] : "?");
-        fs_plan_build(&l->cfg.fs, &l->plan);
+        fs_plan_build(&l->cfg, &l->plan);
 }
 
 static void load(struct loaded *l, const char *text)
@@ -110,21 +110,59 @@ START_TEST(defaults_host)
         ck_assert_int_eq(l.cfg.fs.root, SB_FS_ROOT_HOST);
         ck_assert_uint_eq(l.cfg.fs.devices, SB_DEVICES_DEFAULT);
         assert_summary(&l, false,
-                       "proc /proc, dev /dev, tmpfs /tmp, tmpfs /run");
+                       "proc /proc, sysfs /sys, dev /dev, tmpfs /tmp, "
+                       "tmpfs /run");
         const struct sb_mount *tmp = find(&l.plan, "/tmp");
         ck_assert(tmp->mode_set);
         ck_assert_uint_eq(tmp->mode, 01777);
         ck_assert(tmp->optional);
         ck_assert_str_eq(tmp->origin, "default mount");
-        /* The masks of the default /proc follow it; the host's /sys is
-         * part of the base and masked too. */
+        /* The masks of the default /proc and /sys follow each. */
         const struct sb_mount *keys = find(&l.plan, "/proc/keys");
         ck_assert_int_eq(keys->type, SB_MOUNT_MASK);
         ck_assert_uint_eq(keys->fs_magic, PROC_SUPER_MAGIC);
-        ck_assert(index_of(&l.plan, "/proc/keys") < index_of(&l.plan, "/dev"));
+        ck_assert(index_of(&l.plan, "/proc/keys") < index_of(&l.plan, "/sys"));
         ck_assert_int_eq(find(&l.plan, "/proc/sys")->type, SB_MOUNT_READONLY);
+        ck_assert(find(&l.plan, "/sys")->optional);
         const struct sb_mount *fw = find(&l.plan, "/sys/firmware");
         ck_assert_uint_eq(fw->fs_magic, SYSFS_MAGIC);
+        ck_assert(index_of(&l.plan, "/sys/firmware") > index_of(&l.plan, "/sys"));
+        ck_assert(index_of(&l.plan, "/sys/firmware") < index_of(&l.plan, "/dev"));
+        /* The host's cgroup hierarchies under an empty read-only tmpfs. */
+        const struct sb_mount *cg = find(&l.plan, "/sys/fs/cgroup");
+        ck_assert_int_eq(cg->type, SB_MOUNT_TMPFS);
+        ck_assert_uint_eq(cg->fs_magic, SYSFS_MAGIC);
+        ck_assert_str_eq(cg->origin, "kernel mask");
+        ck_assert(cg->optional);
+        done(&l);
+}
+END_TEST
+
+/* Without a network namespace a new sysfs would show the host's
+ * interfaces all the same: the host's /sys stays, masked, its cgroup
+ * hierarchies covered. */
+START_TEST(defaults_host_no_net)
+{
+        struct loaded l;
+        load(&l, "namespaces = [ \"user\", \"mount\", \"pid\" ];");
+        assert_summary(&l, false,
+                       "proc /proc, dev /dev, tmpfs /tmp, tmpfs /run");
+        ck_assert(!has(&l.plan, "/sys"));
+        ck_assert_uint_eq(find(&l.plan, "/sys/firmware")->fs_magic,
+                          SYSFS_MAGIC);
+        ck_assert_int_eq(find(&l.plan, "/sys/fs/cgroup")->type,
+                         SB_MOUNT_TMPFS);
+        done(&l);
+        /* unmask leaves the cgroup hierarchies visible. */
+        load(&l, "filesystem = { unmask = [ \"/sys/fs/cgroup\" ]; };");
+        ck_assert(has(&l.plan, "/sys"));
+        ck_assert(!has(&l.plan, "/sys/fs/cgroup"));
+        done(&l);
+        /* An entry of the profile's own replaces the default. */
+        load(&l, "filesystem = { mounts = ( { type = \"tmpfs\"; "
+                 "target = \"/sys\"; } ); };");
+        ck_assert_int_eq(find(&l.plan, "/sys")->type, SB_MOUNT_TMPFS);
+        ck_assert(!has(&l.plan, "/sys/fs/cgroup"));
         done(&l);
 }
 END_TEST
@@ -153,7 +191,8 @@ START_TEST(entry_replaces_default)
                  "  { type = \"mask\"; target = \"/proc\"; }\n"
                  "); };");
         assert_summary(&l, false,
-                       "dev /dev, tmpfs /run, bind /tmp, mask /proc");
+                       "sysfs /sys, dev /dev, tmpfs /run, bind /tmp, "
+                       "mask /proc");
         /* Nothing replaces /proc with a procfs, so none of its masks. */
         ck_assert(!has(&l.plan, "/proc/keys"));
         const struct sb_mount *b = find(&l.plan, "/tmp");
@@ -234,8 +273,8 @@ START_TEST(home_expands)
         /* After the defaults, before the profile's own mounts, so that
          * those may add below the home. */
         assert_summary(&l, false,
-                       "proc /proc, dev /dev, tmpfs /tmp, tmpfs /run, "
-                       "tmpfs /home/tester, "
+                       "proc /proc, sysfs /sys, dev /dev, tmpfs /tmp, "
+                       "tmpfs /run, tmpfs /home/tester, "
                        "bind /home/tester/Downloads, "
                        "bind /home/tester/.config/app, "
                        "bind /home/tester/.gitconfig, "
@@ -347,6 +386,7 @@ static Suite *suite(void)
         Suite *s = suite_create("fsplan");
         TCase *tc = tcase_create("plan");
         tcase_add_test(tc, defaults_host);
+        tcase_add_test(tc, defaults_host_no_net);
         tcase_add_test(tc, defaults_other_roots);
         tcase_add_test(tc, entry_replaces_default);
         tcase_add_test(tc, entry_defaults);

@@ -1,0 +1,107 @@
+/* The launcher's half of the filesystem view: the plan, and every host
+ * path in it resolved before clone, while stat(2) shows the host's owners
+ * rather than the sandbox's user namespace's mapping of them (see
+ * host-path.c). init then opens exactly these paths with
+ * RESOLVE_NO_SYMLINKS. A symlink that is not root's, in a directory only
+ * root may write to, fails the launch here, before anything exists. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "host-path.h"
+#include "log.h"
+#include "mount-internal.h"
+#include "mount.h"
+#include "util.h"
+
+/* Whose symlinks are followed: root's (host-path.h). */
+#define TRUSTED_UID 0
+
+struct prep_ctx {
+        int root_fd;            /* the host's "/", opened on first use */
+};
+
+/* path resolved into *ret; on failure err holds "WHAT 'PATH': reason". */
+static int resolve(struct prep_ctx *p, const char *what, const char *path,
+                   char **ret, struct sb_error *err)
+{
+        if (p->root_fd < 0) {
+                p->root_fd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+                if (p->root_fd < 0)
+                        return sb_error_errno(err, errno, "open '/'");
+        }
+        _cleanup_free_ char *why = NULL;
+        int r = host_path_resolve(p->root_fd, path, TRUSTED_UID, ret, &why);
+        if (r < 0 && why)
+                return sb_error_set(err, r, "%s '%s': %s", what, path, why);
+        if (r < 0)
+                return sb_error_errno(err, r, "%s '%s'", what, path);
+        return 0;
+}
+
+static int prepare_op(struct prep_ctx *p, struct sb_mount *m,
+                      struct sb_error *err)
+{
+        if (m->type != SB_MOUNT_BIND && m->type != SB_MOUNT_OVERLAY)
+                return 0;
+        struct sb_error e = { 0 };
+        int r = resolve(p, "source", m->source, &m->host_source, &e);
+        if (r >= 0 && m->upper)
+                r = resolve(p, "upper", m->upper, &m->host_upper, &e);
+        if (r < 0) {
+                char what[256];
+                fs_plan_describe(m, what, sizeof(what));
+                return sb_error_set(err, r, "%s (%s): %s", m->origin, what,
+                                    e.msg);
+        }
+        if (strcmp(m->host_source, m->source) != 0)
+                log_debug("mount: source %s is %s", m->source,
+                          m->host_source);
+        if (m->upper && strcmp(m->host_upper, m->upper) != 0)
+                log_debug("mount: upper %s is %s", m->upper, m->host_upper);
+        return 0;
+}
+
+int mount_prepare(const struct sb_config *cfg, struct mount_prep **ret,
+                  struct sb_error *err)
+{
+        *ret = NULL;
+        if (!(cfg->namespaces & SB_NS_MOUNT))
+                return 0;
+        struct mount_prep *prep = xcalloc(1, sizeof(*prep));
+        fs_plan_build(cfg, &prep->plan);
+        struct prep_ctx p = { .root_fd = -1 };
+        int r = 0;
+        const struct sb_fs_config *fs = &cfg->fs;
+        if (fs->root == SB_FS_ROOT_DIR) {
+                struct sb_error e = { 0 };
+                r = resolve(&p, "root", fs->root_dir, &prep->root_dir, &e);
+                if (r < 0)
+                        sb_error_set(err, r, "filesystem.root at %s: %s",
+                                     fs->root_origin ? fs->root_origin
+                                                     : "default",
+                                     e.msg);
+        }
+        for (size_t i = 0; r >= 0 && i < prep->plan.n; i++)
+                r = prepare_op(&p, &prep->plan.ops[i], err);
+        if (p.root_fd >= 0)
+                close(p.root_fd);
+        if (r < 0) {
+                mount_prep_free(prep);
+                return r;
+        }
+        *ret = prep;
+        return 0;
+}
+
+void mount_prep_free(struct mount_prep *p)
+{
+        if (!p)
+                return;
+        fs_plan_free(&p->plan);
+        free(p->root_dir);
+        free(p);
+}
