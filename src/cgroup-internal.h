@@ -45,8 +45,10 @@ const char *cg_ctrl_v2_name(enum cg_ctrl c);
 struct cg_layout {
         char *v2_mount;                 /* NULL: no usable cgroup2 mount */
         char *v2_path;
+        char *v2_self;                  /* as /proc/self/cgroup shows it */
         char *v1_mount[CG_CTRL_MAX];    /* NULL: no v1 hierarchy for it */
-        char *v1_path[CG_CTRL_MAX];
+        char *v1_path[CG_CTRL_MAX];     /* relative to the mount's root */
+        char *v1_self[CG_CTRL_MAX];
 };
 
 enum cg_mode {
@@ -74,6 +76,12 @@ struct cgroup_backend;
 struct cg_dir {
         const struct cgroup_backend *ops;
         char *path;                     /* absolute, for messages */
+        /* Which line of /proc/PID/cgroup is this hierarchy's (a v1
+         * controller's name; NULL: the cgroup2 line "0::") and the path
+         * the kernel shows there for this directory, to tell whether a
+         * process is in it. */
+        const char *hier;
+        char *proc_path;
         int fd;                         /* the directory, O_RDONLY */
         unsigned ctrls;                 /* CG_BIT()s this directory serves */
         bool made;                      /* we created it: we remove it */
@@ -82,7 +90,7 @@ struct cg_dir {
 #define CG_DIRS_MAX (CG_CTRL_MAX + 1)
 
 struct cgroup {
-        char *name;                     /* [parent/]sandbox-PID */
+        char *name;                     /* [parent/]sandbox-PID-START-PIDNS */
         struct cg_dir dirs[CG_DIRS_MAX];
         size_t n_dirs;
 };
@@ -136,9 +144,12 @@ int cgroup_devices_attach(int cgroup_fd, const char *path,
 int cg_write(const struct cg_dir *d, const char *file, const char *value,
              struct sb_error *err);
 /* Read d/file into buf (NUL-terminated, at most size-1 bytes); returns the
- * length or a negative errno. */
+ * length or a negative errno. For files of a known small size only. */
 ssize_t cg_read(const struct cg_dir *d, const char *file, char *buf,
                 size_t size);
+/* The whole of d/file (or of the file at `path` when d is NULL), however
+ * long, NUL-terminated in *ret; the length or a negative errno. */
+ssize_t cg_read_all(const struct cg_dir *d, const char *file, char **ret);
 /* A single number, or "max" as SB_CG_UNLIMITED. */
 int cg_read_u64(const struct cg_dir *d, const char *file, uint64_t *ret);
 /* The value of "key N" in a flat-keyed file such as cpu.stat. */
@@ -150,5 +161,46 @@ int cg_has_procs(const struct cg_dir *d);
  * once, then with short growing sleeps (never on the launch path). */
 int cg_wait(const struct cg_dir *d, int (*done)(const struct cg_dir *d),
             int timeout_ms);
+
+/* ---- membership (cgroup-v1.c, whose kill-all signals by pid) ---- */
+
+/* 1 if pid is in d itself (not below it) by /proc/PID/cgroup, 0 if it is
+ * elsewhere or gone, or a negative errno. */
+int cg_proc_in(pid_t pid, const struct cg_dir *d);
+/* Pure: does the text of a /proc/PID/cgroup file put the process at path
+ * in the hierarchy hier (see struct cg_dir)? */
+bool cg_proc_text_in(const char *text, const char *hier, const char *path);
+
+/* ---- names (cgroup-name.c) ---- */
+
+/* A sandbox cgroup is named after its launcher: "sandbox-PID-START-PIDNS"
+ * (its pid, its start time in clock ticks after boot from /proc/PID/stat,
+ * the inode of its pid namespace), with "-launcher" appended for the leaf
+ * a v2 launcher moves itself to. Pid and start time tell a live launcher
+ * from a dead one whose pid was reused; the namespace says whether this
+ * process can see it at all. */
+struct cg_name {
+        pid_t pid;
+        uint64_t start;
+        uint64_t pidns;
+        bool launcher;
+};
+
+#define CG_NAME_MAX 96
+
+/* This process's name. */
+int cg_name_self(bool launcher, struct cg_name *ret, struct sb_error *err);
+void cg_name_format(const struct cg_name *n, char *buf, size_t size);
+/* Pure and strict: the exact format, decimal numbers without leading
+ * zeros; -EINVAL for anything else. */
+int cg_name_parse(const char *s, struct cg_name *ret);
+/* 1 if n's launcher is gone (no process with its pid, or one that started
+ * at another time), 0 if it may live (or cannot be judged from here: it
+ * ran in another pid namespace). */
+int cg_name_dead(const struct cg_name *n);
+/* Remove the empty sandbox cgroups of dead launchers below the parent
+ * directory (a cgroup of the backend ops). Best effort. */
+void cg_reap(int parent_fd, const char *parent_path,
+             const struct cgroup_backend *ops);
 
 #endif

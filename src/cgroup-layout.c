@@ -179,18 +179,24 @@ int cg_layout_parse(const char *mountinfo, const char *self_cgroup,
 
         struct cg_layout l = { 0 };
         if (m.v2_mount && v2_path) {
-                _cleanup_free_ char *p = xstrndup(v2_path, v2_len);
+                char *p = xstrndup(v2_path, v2_len);
                 l.v2_path = relative_to_root(p, m.v2_root);
-                if (l.v2_path)
+                if (l.v2_path) {
                         l.v2_mount = TAKE_PTR(m.v2_mount);
+                        l.v2_self = TAKE_PTR(p);
+                }
+                free(p);
         }
         for (int c = 0; c < CG_CTRL_MAX; c++) {
                 if (!m.v1_mount[c] || !paths[c])
                         continue;
-                _cleanup_free_ char *p = xstrndup(paths[c], lens[c]);
+                char *p = xstrndup(paths[c], lens[c]);
                 l.v1_path[c] = relative_to_root(p, m.v1_root[c]);
-                if (l.v1_path[c])
+                if (l.v1_path[c]) {
                         l.v1_mount[c] = TAKE_PTR(m.v1_mount[c]);
+                        l.v1_self[c] = TAKE_PTR(p);
+                }
+                free(p);
         }
         free(m.v2_mount);
         free(m.v2_root);
@@ -263,9 +269,11 @@ void cg_layout_free(struct cg_layout *l)
 {
         free(l->v2_mount);
         free(l->v2_path);
+        free(l->v2_self);
         for (int c = 0; c < CG_CTRL_MAX; c++) {
                 free(l->v1_mount[c]);
                 free(l->v1_path[c]);
+                free(l->v1_self[c]);
         }
         memset(l, 0, sizeof(*l));
 }

@@ -2,15 +2,20 @@
  * memory.limit_in_bytes and memory.memsw.limit_in_bytes, pids.max,
  * cpu.cfs_quota_us and cpu.shares, blkio weights and the devices
  * controller's allow-list; freeze through the freezer hierarchy and
- * kill-all as freeze, SIGKILL each process, thaw. */
+ * kill-all as freeze, SIGKILL each process still in the cgroup through a
+ * pidfd, thaw, until it is empty. */
 #include "cgroup-internal.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/pidfd.h>
+#include <time.h>
 
+#include "cleanup.h"
 #include "log.h"
 #include "util.h"
 
@@ -164,47 +169,149 @@ static int v1_freeze(const struct cgroup *cg, bool freeze,
         return 0;
 }
 
-/* SIGKILL every process listed in d's cgroup.procs; the count sent. */
-static int kill_listed(const struct cg_dir *d)
+static bool has_ctrl(const char *list, const char *end, const char *name)
 {
-        char buf[16384];
-        if (cg_read(d, "cgroup.procs", buf, sizeof(buf)) < 0)
-                return 0;
-        int n = 0;
-        for (char *p = buf; *p;) {
-                char *end = strchrnul(p, '\n');
-                long pid = strtol(p, NULL, 10);
-                if (pid > 0 && kill((pid_t)pid, SIGKILL) == 0)
-                        n++;
-                p = *end ? end + 1 : end;
+        size_t n = strlen(name);
+        for (const char *o = list; o < end;) {
+                const char *comma = memchr(o, ',', (size_t)(end - o));
+                const char *e = comma ? comma : end;
+                if ((size_t)(e - o) == n && memcmp(o, name, n) == 0)
+                        return true;
+                o = e + 1;
         }
-        return n;
+        return false;
 }
 
-/* Frozen first, so that nothing forks while the list is being read; the
- * kills land once it is thawed. Without a freezer, a few rounds catch
+bool cg_proc_text_in(const char *text, const char *hier, const char *path)
+{
+        /* "ID:CONTROLLERS:PATH"; cgroup2's is "0::PATH". */
+        for (const char *s = text; *s;) {
+                const char *end = strchrnul(s, '\n');
+                const char *c1 = memchr(s, ':', (size_t)(end - s));
+                const char *c2 = c1 ? memchr(c1 + 1, ':', (size_t)(end - c1 - 1))
+                                    : NULL;
+                bool line = c2 && (hier ? has_ctrl(c1 + 1, c2, hier)
+                                        : c1 == s + 1 && s[0] == '0' &&
+                                                  c2 == c1 + 1);
+                if (line)
+                        return strlen(path) == (size_t)(end - c2 - 1) &&
+                               memcmp(c2 + 1, path, strlen(path)) == 0;
+                s = *end ? end + 1 : end;
+        }
+        return false;
+}
+
+int cg_proc_in(pid_t pid, const struct cg_dir *d)
+{
+        if (!d->proc_path)
+                return -EINVAL;
+        char path[32];
+        snprintf(path, sizeof(path), "/proc/%d/cgroup", (int)pid);
+        _cleanup_free_ char *text = NULL;
+        ssize_t n = cg_read_all(NULL, path, &text);
+        if (n == -ENOENT || n == -ESRCH)
+                return 0;
+        if (n < 0)
+                return (int)n;
+        return cg_proc_text_in(text, d->hier, d->proc_path);
+}
+
+/* SIGKILL pid if it is in d. Through a pidfd: it holds on to the process
+ * that had the pid when it was opened, so if that process is still there
+ * to be signalled, the /proc/PID/cgroup read in between was its own, and
+ * if it is gone, a process that got its pid since is not hit. */
+static void kill_member(pid_t pid, const struct cg_dir *d)
+{
+        _cleanup_close_ int pidfd = pidfd_open(pid, 0);
+        if (pidfd < 0) {
+                if (errno != ESRCH)
+                        log_debug("pidfd_open %d: %s", (int)pid,
+                                  strerror(errno));
+                return;
+        }
+        int r = cg_proc_in(pid, d);
+        if (r != 1) {
+                if (r < 0)
+                        log_debug("read /proc/%d/cgroup: %s", (int)pid,
+                                  strerror(-r));
+                else
+                        log_debug("pid %d is no longer in cgroup %s: not "
+                                  "killed", (int)pid, d->path);
+                return;
+        }
+        if (pidfd_send_signal(pidfd, SIGKILL, NULL, 0) < 0 && errno != ESRCH)
+                log_debug("kill %d: %s", (int)pid, strerror(errno));
+}
+
+/* SIGKILL every process listed in d's cgroup.procs, read whole however
+ * long it is. A last line without its newline (a read cut short) is not
+ * a pid. Returns how many were listed, or a negative errno. */
+static int kill_listed(const struct cg_dir *d)
+{
+        _cleanup_free_ char *buf = NULL;
+        ssize_t len = cg_read_all(d, "cgroup.procs", &buf);
+        if (len < 0)
+                return (int)len;
+        int listed = 0;
+        for (char *p = buf; *p;) {
+                char *end = strchr(p, '\n');
+                if (!end)
+                        break;
+                *end = '\0';
+                uint64_t v;
+                if (p[0] != '0' && parse_u64(p, &v) == 0 && v <= INT_MAX) {
+                        listed++;
+                        kill_member((pid_t)v, d);
+                }
+                p = end + 1;
+        }
+        return listed;
+}
+
+/* Rounds until cgroup.procs is empty: each freezes the cgroup (so that
+ * nothing forks while the list is read), kills what is listed and thaws
+ * (the kills land then). A freezer that cannot freeze (a task stuck on its
+ * way out) is not waited for again. Without a freezer, the rounds catch
  * what forked in between. */
 static int v1_kill(const struct cgroup *cg, struct sb_error *err)
 {
-        const struct cg_dir *d = NULL;
+        const struct cg_dir *d = dir_for(cg, CG_FREEZER);
+        bool freezer = d != NULL;
         for (size_t i = 0; i < cg->n_dirs && !d; i++)
                 if (cg->dirs[i].ops == &cgroup_v1_backend)
                         d = &cg->dirs[i];
         if (!d)
                 return -EOPNOTSUPP;
-        struct sb_error ignored = { 0 };
-        bool frozen = v1_freeze(cg, true, &ignored) >= 0;
-        for (int round = 0; round < (frozen ? 1 : KILL_ROUNDS); round++)
-                if (kill_listed(d) == 0)
-                        break;
-        if (!frozen)
-                return 0;
-        int r = v1_freeze(cg, false, err);
-        /* Once thawed, they die, and whoever owns the cgroup may remove it
-         * before we see the thaw: then it is done all the more. */
-        if (r == -ENOENT || r == -ENODEV)
-                r = 0;
-        return r;
+        long step_us = 500;
+        for (int round = 0; round < KILL_ROUNDS; round++) {
+                bool freeze = freezer;
+                struct sb_error ignored = { 0 };
+                if (freeze && v1_freeze(cg, true, &ignored) < 0)
+                        freezer = false;
+                int listed = kill_listed(d);
+                if (freeze) {
+                        int r = v1_freeze(cg, false, err);
+                        /* Once thawed, they die, and whoever owns the
+                         * cgroup may remove it before we see the thaw:
+                         * then it is done all the more. */
+                        if (r == -ENOENT || r == -ENODEV)
+                                return 0;
+                        if (r < 0)
+                                return r;
+                }
+                if (listed == 0 || listed == -ENOENT || listed == -ENODEV)
+                        return 0;
+                if (listed < 0)
+                        return sb_error_errno(err, listed, "read %s/"
+                                              "cgroup.procs", d->path);
+                struct timespec ts = { 0, step_us * 1000 };
+                nanosleep(&ts, NULL);
+                if (step_us < 32000)
+                        step_us *= 2;
+        }
+        return sb_error_set(err, -EBUSY, "cgroup %s still has processes "
+                            "after %d rounds of SIGKILL", d->path,
+                            KILL_ROUNDS);
 }
 
 static int v1_populated(const struct cg_dir *d)

@@ -47,10 +47,10 @@ static bool has_word(const char *list, const char *word)
 static int move_launcher(struct cg_dir *parent, struct sb_error *err)
 {
         char procs[64];
-        char self[16];
-        snprintf(self, sizeof(self), "%d\n", (int)getpid());
+        char pid[16];
+        snprintf(pid, sizeof(pid), "%d\n", (int)getpid());
         ssize_t n = cg_read(parent, "cgroup.procs", procs, sizeof(procs));
-        if (n < 0 || strcmp(procs, self) != 0)
+        if (n < 0 || strcmp(procs, pid) != 0)
                 return sb_error_set(err, -EBUSY,
                         "cannot enable controllers below cgroup %s: it has "
                         "processes of its own, and cgroup v2 allows "
@@ -58,16 +58,21 @@ static int move_launcher(struct cg_dir *parent, struct sb_error *err)
                         "start sandbox in a cgroup of its own, e.g. under "
                         "'systemd-run --scope -p Delegate=yes' (with --user "
                         "as an ordinary user)", parent->path);
-        char leaf[48];
-        snprintf(leaf, sizeof(leaf), "sandbox-%d-launcher", (int)getpid());
-        if (mkdirat(parent->fd, leaf, 0755) < 0 && errno != EEXIST)
+        struct cg_name self;
+        int r = cg_name_self(true, &self, err);
+        if (r < 0)
+                return r;
+        char leaf[CG_NAME_MAX];
+        cg_name_format(&self, leaf, sizeof(leaf));
+        /* Ours by its name, so one that exists is not: never joined. */
+        if (mkdirat(parent->fd, leaf, 0755) < 0)
                 return sb_error_errno(err, errno, "create cgroup %s/%s",
                                       parent->path, leaf);
         struct cg_dir d = { .ops = parent->ops, .fd = -1 };
         d.fd = openat(parent->fd, leaf, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         d.path = xasprintf("%s/%s", parent->path, leaf);
-        int r = d.fd < 0 ? sb_error_errno(err, errno, "open cgroup %s", d.path)
-                         : cg_write(&d, "cgroup.procs", self, err);
+        r = d.fd < 0 ? sb_error_errno(err, errno, "open cgroup %s", d.path)
+                     : cg_write(&d, "cgroup.procs", pid, err);
         if (r >= 0)
                 log_debug("the launcher moved to cgroup %s", d.path);
         if (d.fd >= 0)

@@ -1,15 +1,13 @@
 /* Cgroups, the part common to both versions: which hierarchies a sandbox
  * joins, where its cgroup goes (beneath the launcher's own, in every
  * hierarchy), creating, attaching and removing it, reaping the cgroups of
- * dead launchers, and dispatching freeze, kill and statistics to the v2
- * and v1 backends. */
+ * dead launchers in every hierarchy (the rules are in cgroup-name.c), and
+ * dispatching freeze, kill and statistics to the v2 and v1 backends. */
 #include "cgroup-internal.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/magic.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +20,6 @@
 #include "log.h"
 #include "util.h"
 
-#define NAME_PREFIX "sandbox-"
 #define EMPTY_TIMEOUT_MS 2000
 
 /* ---- file helpers ---- */
@@ -64,6 +61,33 @@ ssize_t cg_read(const struct cg_dir *d, const char *file, char *buf,
                 len += (size_t)n;
         }
         buf[len] = '\0';
+        return (ssize_t)len;
+}
+
+ssize_t cg_read_all(const struct cg_dir *d, const char *file, char **ret)
+{
+        _cleanup_close_ int fd = openat(d ? d->fd : AT_FDCWD, file,
+                                        O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0)
+                return -errno;
+        size_t size = 4096, len = 0;
+        _cleanup_free_ char *buf = xmalloc(size);
+        for (;;) {
+                if (size - len < 1024) {
+                        size *= 2;
+                        buf = xrealloc(buf, size);
+                }
+                ssize_t n = read(fd, buf + len, size - len - 1);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n < 0)
+                        return -errno;
+                if (n == 0)
+                        break;
+                len += (size_t)n;
+        }
+        buf[len] = '\0';
+        *ret = TAKE_PTR(buf);
         return (ssize_t)len;
 }
 
@@ -152,8 +176,10 @@ static void dir_release(struct cg_dir *d)
         if (d->fd >= 0)
                 close(d->fd);
         free(d->path);
+        free(d->proc_path);
         d->fd = -1;
         d->path = NULL;
+        d->proc_path = NULL;
 }
 
 /* MOUNT + the launcher's PATH there [+ "/" PARENT]. */
@@ -170,9 +196,25 @@ struct target {
         const struct cgroup_backend *ops;
         const char *mount;
         const char *launcher_path;
+        const char *launcher_self;      /* as /proc/self/cgroup shows it */
+        const char *hier;               /* see struct cg_dir */
         unsigned ctrls;                 /* what it serves */
         unsigned required;              /* what the profile asked for */
 };
+
+/* A directory of target t named NAME (or PARENT/NAME) below the launcher's
+ * cgroup, not opened yet. */
+static struct cg_dir target_dir(const struct target *t, const char *name)
+{
+        return (struct cg_dir){
+                .ops = t->ops,
+                .fd = -1,
+                .ctrls = t->ctrls,
+                .hier = t->hier,
+                .path = join_path(t->mount, t->launcher_path, name),
+                .proc_path = join_path("", t->launcher_self, name),
+        };
+}
 
 /* The controllers the config's limits need. */
 static unsigned needed_ctrls(const struct sb_cgroup_config *g)
@@ -208,7 +250,8 @@ static int plan(const struct cg_layout *l, const struct sb_cgroup_config *g,
         size_t n = 0;
         if (l->v2_mount)
                 t[n++] = (struct target){ &cgroup_v2_backend, l->v2_mount,
-                                          l->v2_path, 0, 0 };
+                                          l->v2_path, l->v2_self, NULL, 0,
+                                          0 };
         for (int c = 0; c < CG_CTRL_MAX; c++) {
                 if (!(want & CG_BIT(c)))
                         continue;
@@ -229,7 +272,9 @@ static int plan(const struct cg_layout *l, const struct sb_cgroup_config *g,
                         i++;
                 if (i == n)
                         t[n++] = (struct target){ &cgroup_v1_backend, mount,
-                                                  l->v1_path[c], 0, 0 };
+                                                  l->v1_path[c],
+                                                  l->v1_self[c],
+                                                  cg_ctrl_v1_name(c), 0, 0 };
                 t[i].ctrls |= CG_BIT(c);
                 t[i].required |= need & CG_BIT(c);
         }
@@ -238,51 +283,6 @@ static int plan(const struct cg_layout *l, const struct sb_cgroup_config *g,
                                     "no cgroup filesystem is mounted");
         *ret_n = n;
         return 0;
-}
-
-/* "sandbox-PID" or "sandbox-PID-launcher"; the PID, or 0. */
-static pid_t name_pid(const char *name)
-{
-        if (!str_has_prefix(name, NAME_PREFIX))
-                return 0;
-        const char *p = name + strlen(NAME_PREFIX);
-        size_t n = strspn(p, "0123456789");
-        if (n == 0 || n > 9 || (p[n] && strcmp(p + n, "-launcher") != 0))
-                return 0;
-        return (pid_t)atoi(p);
-}
-
-/* The sandbox cgroups of launchers that are gone (killed before they
- * could clean up): removed when they are empty. One that still has
- * processes belongs to a sandbox that outlived its launcher
- * (die_with_parent = false) and is left alone. Best effort. */
-static void reap_stale(int parent_fd, const char *parent_path,
-                       const struct cgroup_backend *ops)
-{
-        int fd = fcntl(parent_fd, F_DUPFD_CLOEXEC, 3);
-        DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
-        if (!dir) {
-                if (fd >= 0)
-                        close(fd);
-                return;
-        }
-        struct dirent *de;
-        while ((de = readdir(dir))) {
-                pid_t pid = name_pid(de->d_name);
-                if (pid <= 0 || pid == getpid())
-                        continue;
-                if (kill(pid, 0) == 0 || errno != ESRCH)
-                        continue;
-                struct cg_dir d = { .ops = ops, .fd = -1 };
-                d.path = xasprintf("%s/%s", parent_path, de->d_name);
-                d.fd = openat(parent_fd, de->d_name,
-                              O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-                if (d.fd >= 0 && ops->populated(&d) == 0 &&
-                    unlinkat(parent_fd, de->d_name, AT_REMOVEDIR) == 0)
-                        log_debug("removed the stale cgroup %s", d.path);
-                dir_release(&d);
-        }
-        closedir(dir);
 }
 
 /* Reap next to where the new cgroup goes, in every hierarchy this
@@ -308,8 +308,8 @@ static void reap_all(const struct cg_layout *l, const char *parent)
                 struct sb_error e = { 0 };
                 if (open_cgroup_dir(AT_FDCWD, path, path, c < 0, &fd, &e) < 0)
                         continue;
-                reap_stale(fd, path, c < 0 ? &cgroup_v2_backend
-                                           : &cgroup_v1_backend);
+                cg_reap(fd, path, c < 0 ? &cgroup_v2_backend
+                                        : &cgroup_v1_backend);
                 close(fd);
         }
 }
@@ -342,20 +342,18 @@ static int make_dir(struct cgroup *cg, const struct target *t,
                 goto out;
 
         struct cg_dir *d = &cg->dirs[cg->n_dirs];
-        *d = (struct cg_dir){ .ops = t->ops, .fd = -1, .ctrls = t->ctrls };
-        d->path = xasprintf("%s/%s", parent.path, leaf);
+        *d = target_dir(t, cg->name);
+        /* The name is this launcher's own (pid and start time): one that
+         * exists is someone else's, never removed to make room. */
         if (mkdirat(parent.fd, leaf, 0755) < 0) {
                 r = -errno;
-                /* A leftover of an earlier launcher that had our pid. */
-                if (r == -EEXIST &&
-                    unlinkat(parent.fd, leaf, AT_REMOVEDIR) == 0 &&
-                    mkdirat(parent.fd, leaf, 0755) == 0)
-                        r = 0;
-        }
-        if (r < 0) {
                 if (is_permission_error(-r))
                         sb_error_set(err, r, "create cgroup %s: %s; "
                                      DELEGATION_HINT, d->path, strerror(-r));
+                else if (r == -EEXIST)
+                        sb_error_set(err, r, "create cgroup %s: %s (this "
+                                     "launcher did not make it, so it is "
+                                     "left alone)", d->path, strerror(-r));
                 else
                         sb_error_errno(err, r, "create cgroup %s", d->path);
                 dir_release(d);
@@ -441,9 +439,12 @@ int cgroup_prepare(const struct sb_config *cfg, struct cgroup **ret,
         struct target t[CG_DIRS_MAX];
         size_t n = 0;
         r = plan(&l, g, t, &n, err);
+        struct cg_name self;
+        if (r >= 0)
+                r = cg_name_self(false, &self, err);
         if (r >= 0) {
-                char leaf[32];
-                snprintf(leaf, sizeof(leaf), NAME_PREFIX "%d", (int)getpid());
+                char leaf[CG_NAME_MAX];
+                cg_name_format(&self, leaf, sizeof(leaf));
                 struct cgroup *cg = xcalloc(1, sizeof(*cg));
                 cg->name = g->parent ? xasprintf("%s/%s", g->parent, leaf)
                                      : xstrdup(leaf);
@@ -522,9 +523,7 @@ int cgroup_open(const char *name, struct cgroup **ret, struct sb_error *err)
         for (size_t i = 0; r >= 0 && i < n; i++) {
                 bool v2 = t[i].ops == &cgroup_v2_backend;
                 struct cg_dir *d = &cg->dirs[cg->n_dirs];
-                *d = (struct cg_dir){ .ops = t[i].ops, .fd = -1,
-                                      .ctrls = t[i].ctrls };
-                d->path = join_path(t[i].mount, t[i].launcher_path, name);
+                *d = target_dir(&t[i], name);
                 struct sb_error e = { 0 };
                 if (open_cgroup_dir(AT_FDCWD, d->path, d->path, v2, &d->fd,
                                     &e) < 0) {

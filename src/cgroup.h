@@ -16,7 +16,8 @@ struct cgroup;
 
 /* Create the cgroup the config asks for and write its limits. *ret is NULL
  * when no cgroup is wanted. Stale sandbox cgroups of dead launchers next
- * to it are removed first. */
+ * to it are removed first; one that exists under this launcher's own name
+ * is not ours, and fails the launch. */
 int cgroup_prepare(const struct sb_config *cfg, struct cgroup **ret,
                    struct sb_error *err);
 /* Move pid (the sandbox's init, not yet running anything) into it. */
@@ -24,19 +25,21 @@ int cgroup_attach(struct cgroup *cg, pid_t pid, struct sb_error *err);
 /* Kill whatever is left in it and remove it; NULL is fine. */
 void cgroup_destroy(struct cgroup *cg);
 
-/* An existing sandbox cgroup by its name ("sandbox-PID", or below a
- * parent "PARENT/sandbox-PID"), relative to the caller's own cgroup in
- * each hierarchy. It is not removed when released with cgroup_free. */
+/* An existing sandbox cgroup by its name ("sandbox-PID-START-PIDNS", or
+ * below a parent "PARENT/sandbox-PID-START-PIDNS"), relative to the
+ * caller's own cgroup in each hierarchy. It is not removed when released
+ * with cgroup_free. */
 int cgroup_open(const char *name, struct cgroup **ret, struct sb_error *err);
 void cgroup_free(struct cgroup *cg);
-/* "sandbox-PID" or "PARENT/sandbox-PID". */
+/* "sandbox-PID-START-PIDNS" or "PARENT/sandbox-PID-START-PIDNS". */
 const char *cgroup_name(const struct cgroup *cg);
 
 /* Stop or restart every process in it; returns once the kernel reports
  * the cgroup frozen (or thawed). */
 int cgroup_freeze(struct cgroup *cg, struct sb_error *err);
 int cgroup_thaw(struct cgroup *cg, struct sb_error *err);
-/* SIGKILL every process in it (it may still be emptying on return). */
+/* SIGKILL every process in it (it may still be emptying on return, on
+ * v2; v1 goes on in rounds until cgroup.procs is empty). */
 int cgroup_kill(struct cgroup *cg, struct sb_error *err);
 
 enum cgroup_stat_field {

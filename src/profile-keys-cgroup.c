@@ -3,6 +3,7 @@
  * checked here, so a bad one is a file:line error and never reaches the
  * kernel. */
 #include <errno.h>
+#include <linux/capability.h>
 #include <math.h>            /* isfinite, a macro: no libm */
 #include <stdlib.h>
 #include <string.h>
@@ -232,4 +233,13 @@ void keys_finish_cgroup(struct sb_keys_state *st)
         if (g->memory_swap_set && !g->memory)
                 keys_diag(st, st->cgroup_swap.path, st->cgroup_swap.line,
                           "cgroup.memory_swap", "needs cgroup.memory");
+        /* CAP_SYS_ADMIN could mount a cgroup filesystem inside and, where
+         * the sandbox's cgroup files are writable to it (a delegated
+         * cgroup, or uid 0 without a user namespace), raise its own
+         * limits or leave the cgroup that kill-all and freeze act on. */
+        if (g->set && sb_caps_has(st->cfg->caps_keep, CAP_SYS_ADMIN))
+                keys_diag(st, st->caps_keep.path, st->caps_keep.line,
+                          "capabilities.keep", "'sys_admin' cannot be kept "
+                          "in a sandbox with a cgroup (it could mount "
+                          "cgroupfs and raise its own limits)");
 }

@@ -492,8 +492,10 @@ static void parse_caps_keep(struct keys_ctx *c, const struct key_def *def,
                             const struct sb_keys_value *v, const char *key)
 {
         uint64_t set[SB_CAP_WORDS] = { 0 };
-        if (keys_each_string(c, v, key, cap_item, set))
+        if (keys_each_string(c, v, key, cap_item, set)) {
                 memcpy(c->st->cfg->caps_keep, set, sizeof(set));
+                keys_set_origin(c, &c->st->caps_keep, v);
+        }
 }
 
 /* ---- the schema ---- */
@@ -607,8 +609,9 @@ void keys_done(struct sb_keys_state *st)
         free(st->host_user.path);
         free(st->cgroup_swap.path);
         free(st->namespaces.path);
+        free(st->caps_keep.path);
         st->hostname.path = st->user.path = st->host_user.path = NULL;
-        st->cgroup_swap.path = st->namespaces.path = NULL;
+        st->cgroup_swap.path = st->namespaces.path = st->caps_keep.path = NULL;
 }
 
 size_t keys_includes(struct sb_keys_state *st, const struct sb_keys_file *f,

@@ -60,6 +60,7 @@ struct sb_keys_state {
         struct sb_keys_origin host_user;
         struct sb_keys_origin cgroup_swap;
         struct sb_keys_origin namespaces;
+        struct sb_keys_origin caps_keep;
         bool group_set;                 /* process.group, applied at the end */
         gid_t group_gid;
 };

@@ -5,10 +5,10 @@
  *   sbcg layout
  *   sbcg bpf-devices DIR RULE...   attach the v2 device program to DIR
  *
- * NAME is the sandbox's cgroup name (sandbox-PID) below the caller's own
- * cgroup. -1 or -2 uses only the v1 or the v2 backend, so that both are
- * exercised on a hybrid layout. Exits 0 on success, 1 with a message
- * otherwise. */
+ * NAME is the sandbox's cgroup name (sandbox-PID-START-PIDNS) below the
+ * caller's own cgroup. -1 or -2 uses only the v1 or the v2 backend, so
+ * that both are exercised on a hybrid layout. Exits 0 on success, 1 with a
+ * message otherwise. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

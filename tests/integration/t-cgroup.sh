@@ -39,13 +39,28 @@ cg_dir() {
 # Every hierarchy this test might see a sandbox cgroup in.
 HIERARCHIES="unified memory pids cpu cpuacct blkio devices freezer"
 
-# sandbox_dirs LAUNCHER_PID: the directories named sandbox-PID below this
-# shell's own cgroup, in every hierarchy.
+# start_time PID: field 22 of /proc/PID/stat (the command, field 2, may
+# hold spaces: cut after its closing parenthesis).
+start_time() {
+        sed 's/.*) //' /proc/"$1"/stat | cut -d' ' -f20
+}
+
+# sandbox_name LAUNCHER_PID: the name of a running launcher's cgroup,
+# sandbox-PID-START-PIDNS, worked out here from its /proc entries.
+sandbox_name() {
+        echo "sandbox-$1-$(start_time "$1")-$(stat -L -c %i /proc/"$1"/ns/pid)"
+}
+
+# sandbox_dirs LAUNCHER_PID: the directories of that launcher's cgroup
+# (sandbox-PID-*) below this shell's own cgroup, in every hierarchy.
 sandbox_dirs() {
-        local h d
+        local h d x
         for h in $HIERARCHIES; do
                 d=$(cg_dir $$ "$h") || continue
-                [ -n "$d" ] && [ -d "$d/sandbox-$1" ] && echo "$d/sandbox-$1"
+                [ -n "$d" ] || continue
+                for x in "$d/sandbox-$1-"*; do
+                        [ -d "$x" ] && echo "$x"
+                done
         done
 }
 
@@ -97,13 +112,14 @@ out=$(sb --profile="$p_limits" -- true 2>&1) ||
 # ---- placement and the cgroup namespace ----
 sb_bg --profile="$p_limits" -- sleep 30
 L=$LAUNCHER_PID
+N=$(sandbox_name "$L")
 for h in unified memory pids; do
         [ -n "$(cg_mount $h)" ] || continue
-        expect_eq "init is in sandbox-<launcher pid> beneath our own cgroup ($h)" \
-                "$(cg_path $$ $h | sed 's,/$,,')/sandbox-$L" "$(cg_path "$INIT_PID" $h)"
+        expect_eq "init is in sandbox-<pid>-<start time>-<pid ns> of the launcher beneath our own cgroup ($h)" \
+                "$(cg_path $$ $h | sed 's,/$,,')/$N" "$(cg_path "$INIT_PID" $h)"
 done
 dirs=$(sandbox_dirs "$L")
-expect_match "the cgroup exists while the sandbox runs" "sandbox-$L" "$dirs"
+expect_match "the cgroup exists while the sandbox runs" "/$N\$" "$dirs"
 kill "$L"
 wait "$JOB"
 expect_eq "the cgroup is gone after the sandbox ends" "" "$(sandbox_dirs "$L")"
@@ -194,8 +210,9 @@ fi
 # ---- freeze, thaw, statistics, kill from outside ----
 sb_bg --profile="$p_limits" -- sh -c 'while :; do :; done'
 L=$LAUNCHER_PID
+N=$(sandbox_name "$L")
 sleep 0.3
-stats=$("$SBCG" stats "sandbox-$L")
+stats=$("$SBCG" stats "$N")
 field() { printf '%s\n' "$stats" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 check "statistics: cpu time used" [ "$(field cpu_usec)" -gt 0 ]
 check "statistics: memory in use, below its limit" \
@@ -207,20 +224,20 @@ expect_eq "statistics: init and the shell" 2 "$(field pids_current)"
 expect_eq "statistics: the pids limit" 10 "$(field pids_limit)"
 check "statistics: io bytes are reported" [ -n "$(field io_read)" ]
 
-check "freeze through the engine" "$SBCG" freeze "sandbox-$L"
+check "freeze through the engine" "$SBCG" freeze "$N"
 if [ -n "$U" ]; then
         expect_match "cgroup.events says frozen (v2 core file)" "frozen 1" \
                 "$(cat "$(cg_dir "$INIT_PID" unified)/cgroup.events")"
 fi
-stats=$("$SBCG" stats "sandbox-$L"); c1=$(field cpu_usec)
+stats=$("$SBCG" stats "$N"); c1=$(field cpu_usec)
 sleep 0.3
-stats=$("$SBCG" stats "sandbox-$L"); c2=$(field cpu_usec)
+stats=$("$SBCG" stats "$N"); c2=$(field cpu_usec)
 expect_eq "no cpu time passes while frozen" "$c1" "$c2"
-check "thaw through the engine" "$SBCG" thaw "sandbox-$L"
+check "thaw through the engine" "$SBCG" thaw "$N"
 sleep 0.3
-stats=$("$SBCG" stats "sandbox-$L"); c3=$(field cpu_usec)
+stats=$("$SBCG" stats "$N"); c3=$(field cpu_usec)
 check "cpu time passes again after thaw" [ "$c3" -gt "$c2" ]
-check "kill-all through the engine" "$SBCG" kill "sandbox-$L"
+check "kill-all through the engine" "$SBCG" kill "$N"
 wait "$JOB"
 expect_eq "the sandbox ends with SIGKILL" 137 $?
 expect_eq "and its cgroup is removed" "" "$(sandbox_dirs "$L")"
@@ -230,21 +247,22 @@ expect_eq "and its cgroup is removed" "" "$(sandbox_dirs "$L")"
 if [ -n "$(cg_mount freezer)" ]; then
         sb_bg --profile="$p_limits" -- sh -c 'while :; do :; done'
         L=$LAUNCHER_PID
+        N=$(sandbox_name "$L")
         sleep 0.3
-        stats=$("$SBCG" -1 stats "sandbox-$L")
+        stats=$("$SBCG" -1 stats "$N")
         check "v1 backend statistics: cpu time" [ "$(field cpu_usec)" -gt 0 ]
-        check "v1 backend: freeze" "$SBCG" -1 freeze "sandbox-$L"
+        check "v1 backend: freeze" "$SBCG" -1 freeze "$N"
         expect_eq "freezer.state says FROZEN" FROZEN \
                 "$(cat "$(cg_dir "$INIT_PID" freezer)/freezer.state")"
-        stats=$("$SBCG" -1 stats "sandbox-$L"); c1=$(field cpu_usec)
+        stats=$("$SBCG" -1 stats "$N"); c1=$(field cpu_usec)
         sleep 0.3
-        stats=$("$SBCG" -1 stats "sandbox-$L"); c2=$(field cpu_usec)
+        stats=$("$SBCG" -1 stats "$N"); c2=$(field cpu_usec)
         expect_eq "v1 backend: no cpu time passes while frozen" "$c1" "$c2"
-        check "v1 backend: thaw" "$SBCG" -1 thaw "sandbox-$L"
+        check "v1 backend: thaw" "$SBCG" -1 thaw "$N"
         sleep 0.3
-        stats=$("$SBCG" -1 stats "sandbox-$L"); c3=$(field cpu_usec)
+        stats=$("$SBCG" -1 stats "$N"); c3=$(field cpu_usec)
         check "v1 backend: cpu time passes again after thaw" [ "$c3" -gt "$c2" ]
-        check "v1 backend: kill-all" "$SBCG" -1 kill "sandbox-$L"
+        check "v1 backend: kill-all" "$SBCG" -1 kill "$N"
         wait "$JOB"
         expect_eq "v1 backend: the sandbox ends with SIGKILL" 137 $?
 fi
@@ -269,6 +287,66 @@ check "after SIGKILL of the launcher its cgroup stays behind" [ -n "$(sandbox_di
 sb --profile="$p_limits" -- true
 expect_eq "the next launch removes it" "" "$(sandbox_dirs "$L")"
 
+# ---- stale cgroups: dead is judged by pid, start time and pid namespace ----
+# Directories this test makes next to where the launcher reaps (below our
+# own cgroup, in the cgroup2 tree or else the pids hierarchy), each named
+# the way a launcher in some state would have named it.
+R=$(cg_dir $$ unified)
+[ -n "$R" ] || R=$(cg_dir $$ pids)
+ns=$(stat -L -c %i /proc/$$/ns/pid)
+start=$(start_time $$)
+gone=$(sh -c 'echo $$')         # a pid that no longer runs
+sleep 60 &
+holder=$!
+keep="sandbox-$$-$start-$ns sandbox-$gone-5-$((ns + 1)) sandbox-0$gone-5-$ns sandbox-0$gone sandbox-$gone sandbox-$gone-6-$ns"
+reap="sandbox-$$-$((start + 1))-$ns sandbox-$gone-5-$ns sandbox-$gone-7-$ns-launcher"
+made=
+for n in $keep $reap; do
+        mkdir "$R/$n" && made="$made $R/$n"
+done
+echo "$holder" >"$R/sandbox-$gone-6-$ns/cgroup.procs"
+sb --profile="$p_limits" -- true
+set -- "a live launcher (this shell, its start time)" \
+        "a pid of another pid namespace" "a name with leading zeros" \
+        "an old-style name with leading zeros" "an old-style name" \
+        "a dead launcher's cgroup that still has a process"
+for n in $keep; do
+        check "kept: $1 ($n)" [ -d "$R/$n" ]
+        shift
+done
+set -- "a live pid with another start time (reused)" \
+        "a pid that is gone" "the launcher leaf of a pid that is gone"
+for n in $reap; do
+        check "reaped: $1 ($n)" [ ! -d "$R/$n" ]
+        shift
+done
+kill "$holder"
+wait "$holder" 2>/dev/null
+for d in $made; do [ -d "$d" ] && rmdir "$d"; done
+
+# ---- a name in use is never removed to make room ----
+# sh makes a cgroup named after itself, then execs the launcher, which
+# keeps its pid and start time.
+sleep 60 &
+holder=$!
+out=$(as_caller sh -c 'mkdir "$1/sandbox-$$" && echo "$2" >"$1/sandbox-$$/cgroup.procs" &&
+        echo "$$" && shift 2 && exec "$@"' sh "$R" "$holder" "$SB" --profile="$p_limits" -- echo launched 2>&1)
+pid=${out%%[!0-9]*}
+expect_eq "a populated sandbox-<pid> of an earlier launcher with our pid is no obstacle" \
+        "$pid launched" "$(echo $out)"
+kill "$holder"
+wait "$holder" 2>/dev/null
+[ -n "$pid" ] && rmdir "$R/sandbox-$pid"
+out=$(as_caller sh -c 'n=sandbox-$$-$(sed "s/.*) //" /proc/$$/stat | cut -d" " -f20)-$(stat -L -c %i /proc/$$/ns/pid) &&
+        mkdir "$1/$n" && echo "$n $(stat -c %i "$1/$n")" && shift && exec "$@"' sh "$R" "$SB" --profile="$p_limits" -- true 2>&1)
+rc=$?
+set -- $out
+n=$1 ino=$2
+expect_eq "a cgroup that exists under the launcher's own name fails the launch" 125 $rc
+expect_match "and says so" "create cgroup $R/$n: File exists \(this launcher did not make it, so it is left alone\)" "$out"
+expect_eq "the cgroup is left as it was (not removed and made again)" "$ino" "$(stat -c %i "$R/$n" 2>&1)"
+[ -n "$n" ] && [ -d "$R/$n" ] && rmdir "$R/$n"
+
 # ---- cgroup.parent ----
 p_parent=$(profile parent "cgroup = { pids = 20; parent = \"sbt-parent-$$\"; };")
 out=$(sb --profile="$p_parent" -- true 2>&1)
@@ -280,7 +358,7 @@ for h in unified pids; do
 done
 sb_bg --profile="$p_parent" -- sleep 30
 expect_eq "the sandbox's cgroup goes below the parent" \
-        "$(cg_path $$ pids | sed 's,/$,,')/sbt-parent-$$/sandbox-$LAUNCHER_PID" \
+        "$(cg_path $$ pids | sed 's,/$,,')/sbt-parent-$$/$(sandbox_name "$LAUNCHER_PID")" \
         "$(cg_path "$INIT_PID" pids)"
 kill "$LAUNCHER_PID"
 wait "$JOB"

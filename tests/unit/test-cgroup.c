@@ -1,16 +1,19 @@
 /* Unit tests for the cgroup files: layout detection from mountinfo and
  * /proc/self/cgroup text, the v2 backend against a fixture directory laid
  * out like a v2 cgroupfs (this machine's real v2 tree has no controllers),
- * a few v1 fallbacks against a v1-like fixture, the device rule syntax,
- * and the v2 device program run through a small interpreter. */
+ * a few v1 fallbacks and v1 kill-all against a v1-like fixture, and the
+ * names of sandbox cgroups and the liveness of their launchers. The device
+ * rules are in test-cgroup-devices.c. */
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/bpf.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cgroup-internal.h"
@@ -146,7 +149,7 @@ static char *get(const char *dir, const char *name)
 static void fixture_dir(struct cg_dir *d, const char *sub,
                         const struct cgroup_backend *ops, unsigned ctrls)
 {
-        d->ops = ops;
+        *d = (struct cg_dir){ .ops = ops };
         d->path = xasprintf("%s/%s", fixture_root, sub);
         mkdir(d->path, 0755);
         d->fd = open(d->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -159,6 +162,7 @@ static void release(struct cg_dir *d)
 {
         close(d->fd);
         free(d->path);
+        free(d->proc_path);
 }
 
 /* A v2 cgroup directory: every interface file present and empty, so that
@@ -450,113 +454,277 @@ START_TEST(v1_fixture_fallbacks)
 }
 END_TEST
 
-/* ---- device rules ---- */
+/* ---- v1 kill-all ---- */
 
-START_TEST(device_rules_parse)
+/* A child that waits to be killed. */
+static pid_t sleeper(void)
 {
-        struct sb_cgroup_device d;
-        const char *why;
-        ck_assert_int_eq(sb_cgroup_device_parse("c 1:3 rwm", &d, &why), 0);
-        ck_assert_int_eq(d.type, 'c');
-        ck_assert_int_eq(d.major, 1);
-        ck_assert_int_eq(d.minor, 3);
-        ck_assert_uint_eq(d.access, SB_CG_DEV_READ | SB_CG_DEV_WRITE |
-                                            SB_CG_DEV_MKNOD);
-        ck_assert_int_eq(sb_cgroup_device_parse("b *:* m", &d, &why), 0);
-        ck_assert_int_eq(d.major, SB_CG_DEV_ANY);
-        ck_assert_int_eq(sb_cgroup_device_parse("a *:* rw", &d, &why), 0);
-        ck_assert_int_eq(sb_cgroup_device_parse("c 4095:1048575 w", &d, &why),
-                         0);
-        static const char *const bad[] = {
-                "", "x 1:3 r", "c", "c 1:3", "c 1:3 ", "c 1:3 rx", "c 1:3 rr",
-                "c 1 r", "c 1:3:4 r", "c  1:3 r", "a 1:3 r", "c 4096:0 r",
-                "c 0:1048576 r", "c -1:3 r", "c 1:3 r ", "cc 1:3 r",
-        };
-        for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
-                ck_assert_msg(sb_cgroup_device_parse(bad[i], &d, &why) ==
-                                      -EINVAL, "'%s' accepted", bad[i]);
-        char buf[64];
-        ck_assert_int_eq(sb_cgroup_device_parse("b *:7 mw", &d, &why), 0);
-        sb_cgroup_device_format(&d, buf, sizeof(buf));
-        ck_assert_str_eq(buf, "b *:7 wm");
+        pid_t pid = fork();
+        ck_assert_int_ge(pid, 0);
+        if (pid == 0) {
+                for (;;)
+                        pause();
+        }
+        return pid;
+}
+
+/* Did pid die of SIGKILL? Reaps it either way (killing it if needed). */
+static bool was_killed(pid_t pid)
+{
+        int st;
+        pid_t r = waitpid(pid, &st, WNOHANG);
+        if (r == 0) {
+                /* Give a SIGKILL sent a moment ago time to land. */
+                usleep(100000);
+                r = waitpid(pid, &st, WNOHANG);
+        }
+        if (r == 0) {
+                kill(pid, SIGKILL);
+                waitpid(pid, &st, 0);
+                return false;
+        }
+        return r == pid && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL;
+}
+
+/* Make the fixture directory stand for the cgroup this test (and so its
+ * children) is in, by the first line of /proc/self/cgroup: the cgroup2
+ * one where there is one. */
+static void own_cgroup(struct cg_dir *d)
+{
+        char *text = NULL;
+        ck_assert_int_gt(cg_read_all(NULL, "/proc/self/cgroup", &text), 0);
+        char *line = strstr(text, "\n0::");
+        line = strncmp(text, "0::", 3) == 0 ? text : line ? line + 1 : text;
+        line[strcspn(line, "\n")] = '\0';
+        char *c1 = strchr(line, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+        ck_assert_ptr_nonnull(c2);
+        *c2 = '\0';
+        static char hier[64];
+        snprintf(hier, sizeof(hier), "%.*s", (int)strcspn(c1 + 1, ","),
+                 c1 + 1);
+        d->hier = hier[0] ? hier : NULL;
+        d->proc_path = xstrdup(c2 + 1);
+        free(text);
+}
+
+/* Lines of pids above PID_MAX_LIMIT (4194304): no process has them, and
+ * 16383 bytes of them (the old fixed buffer) end at a newline, so a
+ * mistaken read kills nothing. */
+static void pad_procs(FILE *f)
+{
+        for (int i = 0; i < 2040; i++)
+                fputs("4999999\n", f);
+        for (int i = 0; i < 7; i++)
+                fputs("49999999\n", f);
+}
+
+/* cgroup.procs is read whole however long it is (it was cut at 16 KB,
+ * leaving the pids past it alive, and the cut could fall inside a number
+ * and kill a shorter, unrelated pid); a partial last line is not a pid. */
+START_TEST(v1_kill_reads_the_whole_list)
+{
+        struct cg_dir d;
+        fixture_dir(&d, "v1", &cgroup_v1_backend, CG_BIT(CG_PIDS));
+        own_cgroup(&d);
+        pid_t a = sleeper(), b = sleeper(), partial = sleeper();
+        char *p = xasprintf("%s/cgroup.procs", d.path);
+        FILE *f = fopen(p, "w");
+        ck_assert_ptr_nonnull(f);
+        pad_procs(f);
+        ck_assert_int_eq(ftell(f), 16383);
+        fprintf(f, "%d\n%d\n%d", (int)a, (int)b, (int)partial);
+        fclose(f);
+        free(p);
+        struct cgroup *cg = one_dir_cgroup(&d);
+        struct sb_error err = { 0 };
+        /* The fixture never empties: every round runs, and it says so. */
+        ck_assert_int_eq(cgroup_v1_backend.kill(cg, &err), -EBUSY);
+        ck_assert_msg(strstr(err.msg, "still has processes after"), "%s",
+                      err.msg);
+        ck_assert_msg(was_killed(a), "a pid past 16 KB was not killed");
+        ck_assert_msg(was_killed(b), "a pid past 16 KB was not killed");
+        ck_assert_msg(!was_killed(partial), "a partial last line was used");
+        cgroup_free(cg);
 }
 END_TEST
 
-/* Just enough of an eBPF interpreter for the device program's opcodes. */
-static int run_program(const struct bpf_insn *p, size_t n, unsigned type,
-                       unsigned access, unsigned major, unsigned minor)
+/* A listed pid whose process is not in the cgroup (the pid was reused by
+ * a process elsewhere) is not killed. */
+START_TEST(v1_kill_only_members)
 {
-        uint32_t ctx[3] = { (access << 16) | type, major, minor };
-        uint64_t r[11] = { 0 };
-        for (size_t pc = 0; pc < n; pc++) {
-                const struct bpf_insn *i = &p[pc];
-                switch (i->code) {
-                case BPF_LDX | BPF_MEM | BPF_W:
-                        ck_assert_int_eq(i->src_reg, 1);
-                        r[i->dst_reg] = ctx[i->off / 4];
-                        break;
-                case BPF_ALU64 | BPF_MOV | BPF_X:
-                        r[i->dst_reg] = r[i->src_reg];
-                        break;
-                case BPF_ALU64 | BPF_MOV | BPF_K:
-                        r[i->dst_reg] = (uint64_t)(int64_t)i->imm;
-                        break;
-                case BPF_ALU | BPF_AND | BPF_K:
-                        r[i->dst_reg] = (uint32_t)r[i->dst_reg] & (uint32_t)i->imm;
-                        break;
-                case BPF_ALU | BPF_RSH | BPF_K:
-                        r[i->dst_reg] = (uint32_t)r[i->dst_reg] >> i->imm;
-                        break;
-                case BPF_JMP | BPF_JNE | BPF_K:
-                        if (r[i->dst_reg] != (uint64_t)(int64_t)i->imm)
-                                pc += (size_t)i->off;
-                        ck_assert_uint_lt(pc, n);
-                        break;
-                case BPF_JMP | BPF_EXIT:
-                        return (int)r[0];
-                default:
-                        ck_abort_msg("unexpected opcode 0x%x", i->code);
-                }
+        struct cg_dir d;
+        fixture_dir(&d, "v1", &cgroup_v1_backend, CG_BIT(CG_PIDS));
+        own_cgroup(&d);
+        char *mine = d.proc_path;
+        d.proc_path = xasprintf("%s/sandbox-elsewhere", strcmp(mine, "/") == 0
+                                                               ? "" : mine);
+        free(mine);
+        pid_t a = sleeper();
+        char *text = xasprintf("%d\n", (int)a);
+        put(d.path, "cgroup.procs", text);
+        free(text);
+        struct cgroup *cg = one_dir_cgroup(&d);
+        struct sb_error err = { 0 };
+        cgroup_v1_backend.kill(cg, &err);
+        ck_assert_msg(!was_killed(a), "a process of another cgroup was killed");
+        cgroup_free(cg);
+}
+END_TEST
+
+/* A FIFO as cgroup.procs: each read of it gets the next text, as a
+ * cgroup whose processes fork between reads would show. */
+struct fifo_script {
+        char *path;
+        const char *texts[4];
+};
+
+static void *serve_fifo(void *arg)
+{
+        struct fifo_script *f = arg;
+        for (size_t i = 0;; i++) {
+                const char *t = i < ARRAY_SIZE(f->texts) && f->texts[i]
+                                        ? f->texts[i] : "";
+                int fd = open(f->path, O_WRONLY | O_CLOEXEC);
+                if (fd < 0)
+                        return NULL;
+                if (write(fd, t, strlen(t)) < 0)
+                        return NULL;
+                close(fd);
         }
-        ck_abort_msg("ran off the end");
-        return -1;
 }
 
-#define CHR BPF_DEVCG_DEV_CHAR
-#define BLK BPF_DEVCG_DEV_BLOCK
-#define RD BPF_DEVCG_ACC_READ
-#define WR BPF_DEVCG_ACC_WRITE
-#define MK BPF_DEVCG_ACC_MKNOD
-
-START_TEST(device_program_allows_only_listed)
+/* With a freezer, kill-all goes on until cgroup.procs is empty (one
+ * round used to be all, leaving what a later read lists). */
+START_TEST(v1_kill_until_empty)
 {
-        struct sb_cgroup_device rules[3];
-        const char *why;
-        ck_assert_int_eq(sb_cgroup_device_parse("c 1:3 rw", &rules[0], &why), 0);
-        ck_assert_int_eq(sb_cgroup_device_parse("c 136:* rw", &rules[1], &why), 0);
-        ck_assert_int_eq(sb_cgroup_device_parse("b *:* m", &rules[2], &why), 0);
-        struct bpf_insn prog[64];
-        size_t n = cgroup_devices_program(rules, 3, prog, ARRAY_SIZE(prog));
-        ck_assert_uint_gt(n, 0);
-        ck_assert_uint_le(n, cgroup_devices_program_size(3));
-        ck_assert_int_eq(run_program(prog, n, CHR, RD, 1, 3), 1);
-        ck_assert_int_eq(run_program(prog, n, CHR, RD | WR, 1, 3), 1);
-        ck_assert_int_eq(run_program(prog, n, CHR, MK, 1, 3), 0);
-        ck_assert_int_eq(run_program(prog, n, CHR, RD, 1, 5), 0);
-        ck_assert_int_eq(run_program(prog, n, BLK, RD, 1, 3), 0);
-        ck_assert_int_eq(run_program(prog, n, CHR, WR, 136, 42), 1);
-        ck_assert_int_eq(run_program(prog, n, CHR, WR, 137, 42), 0);
-        ck_assert_int_eq(run_program(prog, n, BLK, MK, 8, 0), 1);
-        ck_assert_int_eq(run_program(prog, n, BLK, RD | MK, 8, 0), 0);
+        struct cg_dir d;
+        fixture_dir(&d, "v1", &cgroup_v1_backend,
+                    CG_BIT(CG_PIDS) | CG_BIT(CG_FREEZER));
+        own_cgroup(&d);
+        put(d.path, "freezer.state", "THAWED\n");
+        pid_t a = sleeper(), b = sleeper();
+        char ta[16], tb[16];
+        snprintf(ta, sizeof(ta), "%d\n", (int)a);
+        snprintf(tb, sizeof(tb), "%d\n", (int)b);
+        struct fifo_script script = { xasprintf("%s/cgroup.procs", d.path),
+                                      { ta, tb, NULL } };
+        ck_assert_int_eq(mkfifo(script.path, 0600), 0);
+        pthread_t thread;
+        ck_assert_int_eq(pthread_create(&thread, NULL, serve_fifo, &script),
+                         0);
+        struct cgroup *cg = one_dir_cgroup(&d);
+        struct sb_error err = { 0 };
+        ck_assert_int_eq(cgroup_v1_backend.kill(cg, &err), 0);
+        ck_assert_msg(was_killed(a), "the first round's pid was not killed");
+        ck_assert_msg(was_killed(b), "a pid listed after the first round "
+                                     "was not killed");
+        ck_assert_str_eq(get(d.path, "freezer.state"), "THAWED");
+        cgroup_free(cg);
+        free(script.path);
+}
+END_TEST
 
-        /* No rules: everything is refused; "a *:* rwm": nothing is. */
-        n = cgroup_devices_program(rules, 0, prog, ARRAY_SIZE(prog));
-        ck_assert_int_eq(run_program(prog, n, CHR, RD, 1, 3), 0);
-        ck_assert_int_eq(sb_cgroup_device_parse("a *:* rwm", &rules[0], &why), 0);
-        n = cgroup_devices_program(rules, 1, prog, ARRAY_SIZE(prog));
-        ck_assert_int_eq(run_program(prog, n, BLK, RD | WR | MK, 259, 1), 1);
-        /* Too little room: nothing is built. */
-        ck_assert_uint_eq(cgroup_devices_program(rules, 1, prog, 3), 0);
+START_TEST(proc_cgroup_lines)
+{
+        const char *text = "12:pids:/a/sandbox-1-2-3\n"
+                           "4:cpu,cpuacct:/a\n"
+                           "1:name=systemd:/x\n"
+                           "0::/u/sandbox-1-2-3\n";
+        ck_assert(cg_proc_text_in(text, "pids", "/a/sandbox-1-2-3"));
+        ck_assert(!cg_proc_text_in(text, "pids", "/a/sandbox-1-2"));
+        ck_assert(!cg_proc_text_in(text, "pids", "/a/sandbox-1-2-3/x"));
+        ck_assert(cg_proc_text_in(text, "cpuacct", "/a"));
+        ck_assert(cg_proc_text_in(text, "cpu", "/a"));
+        ck_assert(!cg_proc_text_in(text, "cpuacc", "/a"));
+        ck_assert(cg_proc_text_in(text, NULL, "/u/sandbox-1-2-3"));
+        ck_assert(!cg_proc_text_in(text, NULL, "/a"));
+        ck_assert(!cg_proc_text_in(text, "memory", "/a"));
+        ck_assert(!cg_proc_text_in("", NULL, "/"));
+}
+END_TEST
+
+/* ---- names ---- */
+
+START_TEST(names_parse_strictly)
+{
+        struct cg_name n;
+        ck_assert_int_eq(cg_name_parse("sandbox-31998-4567-4026531836", &n), 0);
+        ck_assert_int_eq(n.pid, 31998);
+        ck_assert_uint_eq(n.start, 4567);
+        ck_assert_uint_eq(n.pidns, 4026531836u);
+        ck_assert(!n.launcher);
+        ck_assert_int_eq(cg_name_parse("sandbox-1-0-1-launcher", &n), 0);
+        ck_assert(n.launcher);
+        ck_assert_uint_eq(n.start, 0);
+        char buf[CG_NAME_MAX];
+        cg_name_format(&n, buf, sizeof(buf));
+        ck_assert_str_eq(buf, "sandbox-1-0-1-launcher");
+        struct cg_name big = { 2147483647, UINT64_MAX, UINT64_MAX, true };
+        cg_name_format(&big, buf, sizeof(buf));
+        ck_assert_int_eq(cg_name_parse(buf, &n), 0);
+        ck_assert(n.start == UINT64_MAX && n.pid == 2147483647);
+        static const char *const bad[] = {
+                "sandbox-031998-4567-4026531836",     /* leading zeros */
+                "sandbox-31998-04567-4026531836",
+                "sandbox-31998-4567-04026531836",
+                "sandbox-31998", "sandbox-31998-launcher",  /* old names */
+                "sandbox-0-1-1", "sandbox-1-1-0", "sandbox-2147483648-1-1",
+                "sandbox-1-18446744073709551616-1", "sandbox-1-1-1-",
+                "sandbox-1-1-1-launcherx", "sandbox-1-1-1-x", "sandbox--1-1-1",
+                "sandbox-+1-1-1", "sandbox- 1-1-1", "sandbox-1--1-1",
+                "Sandbox-1-1-1", "sandbox-1-1", "sandbox-", "",
+        };
+        for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+                ck_assert_msg(cg_name_parse(bad[i], &n) == -EINVAL,
+                              "'%s' accepted", bad[i]);
+}
+END_TEST
+
+/* Dead is judged by pid and start time, and only in our pid namespace. */
+START_TEST(names_dead_by_pid_and_start_time)
+{
+        struct cg_name self;
+        struct sb_error err = { 0 };
+        ck_assert_int_eq(cg_name_self(false, &self, &err), 0);
+        ck_assert_int_eq(self.pid, getpid());
+        ck_assert_uint_gt(self.pidns, 0);
+        ck_assert_int_eq(cg_name_dead(&self), 0);
+        /* Our pid, another start time: a dead launcher whose pid we got. */
+        struct cg_name n = self;
+        n.start++;
+        ck_assert_int_eq(cg_name_dead(&n), 1);
+        /* Another pid namespace: not ours to judge. */
+        n.pidns++;
+        ck_assert_int_eq(cg_name_dead(&n), 0);
+        /* A pid that is gone. */
+        pid_t child = sleeper();
+        ck_assert(!was_killed(child));
+        n = self;
+        n.pid = child;
+        ck_assert_int_eq(cg_name_dead(&n), 1);
+        /* A child that lives, at its own start time (from its name as it
+         * makes it itself). */
+        int fds[2];
+        ck_assert_int_eq(pipe(fds), 0);
+        child = fork();
+        ck_assert_int_ge(child, 0);
+        if (child == 0) {
+                struct cg_name c;
+                struct sb_error e = { 0 };
+                if (cg_name_self(false, &c, &e) < 0 ||
+                    write(fds[1], &c, sizeof(c)) != sizeof(c))
+                        _exit(1);
+                for (;;)
+                        pause();
+        }
+        ck_assert_int_eq(read(fds[0], &n, sizeof(n)), sizeof(n));
+        ck_assert_int_eq(n.pid, child);
+        ck_assert_int_eq(cg_name_dead(&n), 0);
+        n.start--;
+        ck_assert_int_eq(cg_name_dead(&n), 1);
+        ck_assert(!was_killed(child));
+        close(fds[0]);
+        close(fds[1]);
 }
 END_TEST
 
@@ -582,11 +750,16 @@ int main(void)
         tcase_add_test(tc, v2_fixture_stats);
         tcase_add_test(tc, v2_fixture_freeze_and_kill);
         tcase_add_test(tc, v1_fixture_fallbacks);
+        tcase_add_test(tc, v1_kill_reads_the_whole_list);
+        tcase_add_test(tc, v1_kill_only_members);
+        tcase_add_test(tc, v1_kill_until_empty);
         suite_add_tcase(s, tc);
 
-        tc = tcase_create("devices");
-        tcase_add_test(tc, device_rules_parse);
-        tcase_add_test(tc, device_program_allows_only_listed);
+        tc = tcase_create("names");
+        tcase_add_test(tc, proc_cgroup_lines);
+        tcase_add_test(tc, names_parse_strictly);
+        tcase_add_test(tc, names_dead_by_pid_and_start_time);
         suite_add_tcase(s, tc);
+
         return unit_run(s);
 }

@@ -290,7 +290,7 @@ START_TEST(full_profile_values)
         ck_assert(!c->process.die_with_parent);
         ck_assert(sb_caps_has(c->caps_keep, 10));       /* net_bind_service */
         ck_assert(sb_caps_has(c->caps_keep, 0));        /* chown */
-        ck_assert(sb_caps_has(c->caps_keep, 21));       /* sys_admin */
+        ck_assert(sb_caps_has(c->caps_keep, 19));       /* sys_ptrace */
         ck_assert(!sb_caps_has(c->caps_keep, 1));
         const struct sb_cgroup_config *g = &c->cgroup;
         ck_assert(g->set);

@@ -17,7 +17,7 @@ process = {
   new_session = true;
   die_with_parent = false;
 };
-capabilities = { keep = [ "CAP_NET_BIND_SERVICE", "chown", "Sys_Admin" ]; };
+capabilities = { keep = [ "CAP_NET_BIND_SERVICE", "chown", "Sys_Ptrace" ]; };
 cgroup = {
   memory = "1G";
   memory_swap = "unlimited";
