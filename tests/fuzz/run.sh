@@ -13,10 +13,13 @@ seconds=${1:-60}
 merge=${2:-}
 
 builddir=build-fuzz
-if [ ! -f "$builddir/build.ninja" ]; then
-        CC=clang meson setup "$builddir" -Dfuzzing=true -Dtests=disabled \
-                -Dman=disabled -Db_sanitize=address,undefined \
-                -Db_lundef=false >/dev/null
+opts="-Dfuzzing=true -Dtests=disabled -Dman=disabled -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=true"
+if [ -f "$builddir/build.ninja" ]; then
+        # shellcheck disable=SC2086
+        meson setup --reconfigure "$builddir" $opts >/dev/null
+else
+        # shellcheck disable=SC2086
+        CC=clang meson setup "$builddir" $opts >/dev/null
 fi
 ninja -C "$builddir" tests/fuzz/fuzz-profile >/dev/null
 fuzzer="$builddir/tests/fuzz/fuzz-profile"
@@ -41,7 +44,7 @@ set +e
         "$tmp/new" tests/fuzz/corpus "$tmp/seeds" >"$tmp/log" 2>&1
 rc=$?
 set -e
-grep -E '^(#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' "$tmp/log" || true
+grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' "$tmp/log" || true
 if [ "$rc" != 0 ]; then
         tail -n 60 "$tmp/log"
         echo "fuzz: FAILED (exit $rc); the input is in $builddir/artifacts/"
@@ -52,4 +55,7 @@ if [ "$merge" = --merge ]; then
                 >/dev/null 2>&1
         echo "fuzz: corpus now $(ls tests/fuzz/corpus | wc -l) inputs"
 fi
-echo "fuzz: ok, $(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/log") runs in ${seconds}s"
+cov=$(grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' "$tmp/log" | tail -n1 |
+        sed -n 's/.*\(cov: [0-9]* ft: [0-9]*\).*/\1/p')
+echo "fuzz: ok, $(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/log") runs in ${seconds}s, $cov"
+
