@@ -15,8 +15,11 @@ static int normalise(int code)
         return code == 0 ? -EIO : code;
 }
 
-static int vset(struct sb_error *err, int code, bool with_errno,
-                const char *fmt, va_list ap)
+/* The format attribute lets clang check fmt where it comes from (its
+ * -Wformat-nonliteral flagged vsnprintf here, issue 10). */
+__attribute__((format(printf, 4, 0))) static int
+vset(struct sb_error *err, int code, bool with_errno, const char *fmt,
+     va_list ap)
 {
         code = normalise(code);
         if (!err)

@@ -35,13 +35,23 @@ static void stderr_sink(enum sb_log_level level, const char *msg)
                 [SB_LOG_ERROR] = "", [SB_LOG_WARN] = "warning: ",
                 [SB_LOG_INFO] = "", [SB_LOG_DEBUG] = "debug: ",
         };
-        char line[1200];
-        int n = snprintf(line, sizeof(line), "sandbox: %s%s\n", prefix[level],
-                         msg);
+        /* Control characters in a message (from a profile's strings, say)
+         * are shown as \xNN: one message stays one line, and a profile
+         * cannot send escape sequences to the terminal (issue 10). At
+         * most 4 bytes per byte of msg, which sb_log caps at 1023. */
+        char line[32 + 4 * 1024];
+        int n = snprintf(line, sizeof(line), "sandbox: %s", prefix[level]);
         if (n < 0)
                 return;
-        if ((size_t)n >= sizeof(line))
-                n = sizeof(line) - 1;
+        for (const unsigned char *p = (const unsigned char *)msg;
+             *p && (size_t)n < sizeof(line) - 6; p++) {
+                if (*p < 0x20 || *p == 0x7f)
+                        n += snprintf(line + n, sizeof(line) - (size_t)n,
+                                      "\\x%02x", *p);
+                else
+                        line[n++] = (char)*p;
+        }
+        line[n++] = '\n';
         /* Nothing useful can be done if stderr is gone. */
         ssize_t w = write(STDERR_FILENO, line, (size_t)n);
         (void)w;

@@ -97,10 +97,10 @@ void keys_parse_bool(struct keys_ctx *c, const struct key_def *def,
                      const struct sb_keys_value *v, const char *key);
 
 #define BOOL_KEY(n, field)                                                     \
-        { .name = n, .types = T(BOOL), .parse = keys_parse_bool,                    \
+        { .name = (n), .types = T(BOOL), .parse = keys_parse_bool,                  \
           .merge = KEY_REPLACE,                                                \
           .offset = offsetof(struct sb_config, field) }
-#define LATER(n) { .name = n, .merge = KEY_UNSUPPORTED }
+#define LATER(n) { .name = (n), .merge = KEY_UNSUPPORTED }
 
 /* The tables of the key groups that live in their own files. */
 extern const struct key_def keys_process[];

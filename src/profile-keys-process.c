@@ -109,7 +109,9 @@ static bool resolve_id(struct keys_ctx *c, const struct sb_keys_value *v,
         else
                 r = lookup_id(group, name, n, ret);
         const char *what = group ? "group" : "user";
-        if (r > 0) {
+        /* != 0, not > 0: *ret is unset after any failure, whatever its
+         * sign (found by clang-analyzer, issue 10). */
+        if (r != 0) {
                 diag(c, v, key, "cannot look up the %s: %s", what, strerror(r));
                 return false;
         }

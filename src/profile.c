@@ -10,6 +10,7 @@
 #include <libconfig.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -219,10 +220,15 @@ static void convert(const config_setting_t *s, struct sb_keys_value *out)
 /* libconfig 1.5 reads an integer literal with atoi(), so 5000000000
  * silently becomes 705032704 and 0xFFFFFFFF becomes -1. Find such
  * literals before parsing: skip strings, comments and names, and refuse a
- * number without the L suffix that does not fit in 31 bits. Returns the
- * line of the first one, or 0. */
-static unsigned find_big_integer(const char *p)
+ * number without the L suffix that does not fit in 31 bits. With the L
+ * suffix it saturates (99999999999999999999L is read as INT64_MAX), so
+ * refuse one beyond 63 bits too (issue 10). libconfig also takes a
+ * comment that is never closed as running to the end of the file, which
+ * hides the rest of a truncated profile: *ret_open_comment tells (issue 10).
+ * Returns the line of the first problem, or 0. */
+static unsigned find_big_integer(const char *p, bool *ret_open_comment)
 {
+        *ret_open_comment = false;
         unsigned line = 1;
         while (*p) {
                 if (*p == '\n') {
@@ -239,7 +245,11 @@ static unsigned find_big_integer(const char *p)
                         p += strcspn(p, "\n");
                 } else if (p[0] == '/' && p[1] == '*') {
                         const char *end = strstr(p + 2, "*/");
-                        const char *stop = end ? end + 2 : p + strlen(p);
+                        if (!end) {
+                                *ret_open_comment = true;
+                                return line;
+                        }
+                        const char *stop = end + 2;
                         for (; p < stop; p++)
                                 line += *p == '\n';
                 } else if ((*p >= 'A' && *p <= 'Z') ||
@@ -258,12 +268,12 @@ static unsigned find_big_integer(const char *p)
                                 p += strspn(p, "0123456789.eE+-");
                                 continue;       /* a float */
                         }
-                        if (*p == 'L')
-                                continue;       /* int64: read correctly */
                         errno = 0;
                         unsigned long long v =
                                 strtoull(start, NULL, hex ? 16 : 10);
-                        if (errno == ERANGE || v > INT_MAX)
+                        if (errno == ERANGE ||
+                            v > (*p == 'L' ? (unsigned long long)INT64_MAX
+                                           : INT_MAX))
                                 return line;
                 } else {
                         p++;
@@ -303,8 +313,13 @@ static bool check_text(struct loader *l, const char *path, const char *text,
                         break;
                 p = nl + 1;
         }
-        unsigned big = ok ? find_big_integer(text) : 0;
-        if (big) {
+        bool open_comment;
+        unsigned big = ok ? find_big_integer(text, &open_comment) : 0;
+        if (big && open_comment) {
+                sb_diags_add(l->diags, "%s:%u: comment not closed (no '*/')",
+                             path, big);
+                ok = false;
+        } else if (big) {
                 sb_diags_add(l->diags,
                              "%s:%u: integer out of range; write a large "
                              "value as a string (\"5000000000\", \"5G\")",
@@ -409,6 +424,20 @@ static void include_error(struct loader *l, const struct origin *from,
                 sb_diags_add(l->diags, "%s: %s", path, msg);
 }
 
+/* A file refused as a whole (cannot open, not a regular file, too large).
+ * An included one is reported at its include line, so that the error has
+ * a file:line like every other (issue 10); the profile itself or a .local
+ * is reported by path. */
+static void file_error(struct loader *l, const struct origin *from,
+                       const char *path, const char *reason)
+{
+        if (from)
+                keys_diag(&l->keys, from->path, from->line, "include",
+                          "'%s': %s", from->name, reason);
+        else
+                sb_diags_add(l->diags, "%s: %s", path, reason);
+}
+
 /* "a.profile -> b.inc -> a.profile" */
 static char *cycle_text(const struct loader *l, const char *path)
 {
@@ -451,8 +480,8 @@ static bool may_load(struct loader *l, const struct origin *from,
 
 /* Read a whole regular file of at most MAX_FILE_SIZE bytes. Returns 0, or
  * a negative errno with the diagnostic already added. */
-static int read_file(struct loader *l, int fd, const char *path,
-                     char **ret, size_t *ret_len)
+static int read_file(struct loader *l, const struct origin *from, int fd,
+                     const char *path, char **ret, size_t *ret_len)
 {
         _cleanup_free_ char *buf = xmalloc(MAX_FILE_SIZE + 2);
         size_t len = 0;
@@ -463,9 +492,14 @@ static int read_file(struct loader *l, int fd, const char *path,
                 if (n < 0 && errno == EINTR)
                         continue;
                 if (n < 0) {
-                        int r = -errno;
-                        sb_diags_add(l->diags, "%s: cannot read: %s", path,
-                                     strerror(-r));
+                        /* Never 0, even with a read(2) that forgot errno:
+                         * the caller would go on with no text (found by
+                         * clang-analyzer, issue 10). */
+                        int e = errno;
+                        int r = e > 0 ? -e : -EIO;
+                        _cleanup_free_ char *msg =
+                                xasprintf("cannot read: %s", strerror(-r));
+                        file_error(l, from, path, msg);
                         return r;
                 }
                 if (n == 0)
@@ -473,8 +507,7 @@ static int read_file(struct loader *l, int fd, const char *path,
                 len += (size_t)n;
         }
         if (len > MAX_FILE_SIZE) {
-                sb_diags_add(l->diags, "%s: file too large (more than 1 MiB)",
-                             path);
+                file_error(l, from, path, "file too large (more than 1 MiB)");
                 return -EFBIG;
         }
         buf[len] = '\0';
@@ -492,34 +525,36 @@ static void load_path(struct loader *l, const char *path,
         _cleanup_close_ int fd =
                 open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
         if (fd < 0) {
-                if (from && errno == ENOENT)
+                if (from && errno == ENOENT) {
                         keys_diag(&l->keys, from->path, from->line, "include",
                                   "'%s' not found", from->name);
-                else
-                        sb_diags_add(l->diags, "%s: cannot open: %s", path,
-                                     strerror(errno));
+                } else {
+                        _cleanup_free_ char *msg = xasprintf(
+                                "cannot open: %s", strerror(errno));
+                        file_error(l, from, path, msg);
+                }
                 return;
         }
         struct stat st;
         if (fstat(fd, &st) < 0) {
-                sb_diags_add(l->diags, "%s: cannot stat: %s", path,
-                             strerror(errno));
+                _cleanup_free_ char *msg =
+                        xasprintf("cannot stat: %s", strerror(errno));
+                file_error(l, from, path, msg);
                 return;
         }
         if (!S_ISREG(st.st_mode)) {
-                sb_diags_add(l->diags, "%s: not a regular file", path);
+                file_error(l, from, path, "not a regular file");
                 return;
         }
         if (!may_load(l, from, path, &st))
                 return;
         if (st.st_size > MAX_FILE_SIZE) {
-                sb_diags_add(l->diags, "%s: file too large (more than 1 MiB)",
-                             path);
+                file_error(l, from, path, "file too large (more than 1 MiB)");
                 return;
         }
         _cleanup_free_ char *text = NULL;
         size_t len = 0;
-        if (read_file(l, fd, path, &text, &len) < 0)
+        if (read_file(l, from, fd, path, &text, &len) < 0)
                 return;
 
         struct source src;

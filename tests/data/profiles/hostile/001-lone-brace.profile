@@ -1,0 +1,2 @@
+# expect: 001-lone-brace.profile:2
+{

@@ -1,0 +1,2 @@
+# expect: 002-lone-semicolon.profile:2
+;

@@ -1,0 +1,2 @@
+# expect: 003-value-without-key.profile:2
+= 5;

@@ -1,0 +1,2 @@
+# expect: 004-key-without-value.profile:2
+hostname = ;

@@ -1,0 +1,3 @@
+# expect: 006-unterminated-string.profile:4
+description = "never ends
+

@@ -1,0 +1,4 @@
+# expect: 007-unterminated-comment.profile:3
+hostname = "a";
+/* no end
+

@@ -1,0 +1,2 @@
+# expect: 009-name-then-string.profile:2
+a "x"

@@ -1,0 +1,2 @@
+# expect: 010-mixed-array.profile:2
+namespaces = [ "user", 5 ];

@@ -1,0 +1,2 @@
+# expect: 011-nested-array.profile:2
+namespaces = [ [ "user" ] ];

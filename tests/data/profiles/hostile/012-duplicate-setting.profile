@@ -1,0 +1,3 @@
+# expect: 012-duplicate-setting.profile:3
+hostname = "a";
+hostname = "b";

@@ -1,0 +1,2 @@
+# expect: 013-at-include.profile:2
+@include "/etc/passwd"

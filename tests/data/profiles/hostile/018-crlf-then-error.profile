@@ -1,0 +1,3 @@
+# expect: 018-crlf-then-error.profile:3
+hostname = "a";
+rlimits = 5;

@@ -1,0 +1,2 @@
+# expect: 019-cr-only-lines.profile:2
+hostname = "a";namespaces = 7;

@@ -1,0 +1,4 @@
+# expect: 024-only-comment-and-error.profile:5
+# nothing
+// still nothing
+/* x */ oops

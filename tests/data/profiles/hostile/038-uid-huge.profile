@@ -1,0 +1,2 @@
+# expect: 038-uid-huge.profile:2
+process = { user = "99999999999999999999999"; };

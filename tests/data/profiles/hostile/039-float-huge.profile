@@ -1,0 +1,2 @@
+# expect: 039-float-huge.profile:2
+rlimits = { nofile = 1e999; };

@@ -1,0 +1,2 @@
+# expect: 040-float-where-int.profile:2
+rlimits = { nproc = 1.5; };

@@ -1,0 +1,2 @@
+# expect: 047-rlimit-unknown.profile:2
+rlimits = { nofiles = 5; };

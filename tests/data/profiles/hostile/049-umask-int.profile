@@ -1,0 +1,2 @@
+# expect: 049-umask-int.profile:2
+process = { umask = 022; };

@@ -1,0 +1,2 @@
+# expect: 057-hostname-empty.profile:2
+hostname = "";

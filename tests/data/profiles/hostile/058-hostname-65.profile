@@ -1,0 +1,2 @@
+# expect: 058-hostname-65.profile:2
+hostname = "hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh";

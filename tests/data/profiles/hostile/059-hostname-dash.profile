@@ -1,0 +1,2 @@
+# expect: 059-hostname-dash.profile:2
+hostname = "-x";

@@ -1,0 +1,3 @@
+# expect: 061-hostname-without-uts.profile:3
+namespaces = [ "user" ];
+hostname = "x";

@@ -1,0 +1,2 @@
+# expect: 074-var-unknown.profile:2
+process = { cwd = "${HOEM}/x"; };

@@ -1,0 +1,2 @@
+# expect: 076-var-empty.profile:2
+process = { cwd = "/${}"; };

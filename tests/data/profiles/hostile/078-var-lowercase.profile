@@ -1,0 +1,2 @@
+# expect: 078-var-lowercase.profile:2
+process = { cwd = "/${home}"; };

@@ -1,0 +1,2 @@
+# expect: 079-var-in-name.profile:2
+namespaces = [ "${APP}" ];

@@ -1,0 +1,2 @@
+# expect: 081-namespace-unknown.profile:2
+namespaces = [ "usr" ];

@@ -1,0 +1,2 @@
+# expect: 082-namespace-twice.profile:2
+namespaces = [ "user", "user" ];

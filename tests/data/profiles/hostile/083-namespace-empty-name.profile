@@ -1,0 +1,2 @@
+# expect: 083-namespace-empty-name.profile:2
+namespaces = [ "" ];

@@ -1,0 +1,2 @@
+# expect: 085-cap-number.profile:2
+capabilities = { keep = [ "21" ]; };

@@ -1,0 +1,2 @@
+# expect: 087-cap-all-word.profile:2
+capabilities = { keep = [ "all" ]; };

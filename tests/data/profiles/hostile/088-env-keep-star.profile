@@ -1,0 +1,2 @@
+# expect: 088-env-keep-star.profile:2
+environment = { keep = [ "*" ]; };

@@ -1,0 +1,2 @@
+# expect: 090-env-keep-empty.profile:2
+environment = { keep = [ "" ]; };

@@ -1,0 +1,2 @@
+# expect: 092-unknown-top-key.profile:2
+hostnme = "x";

@@ -1,0 +1,2 @@
+# expect: 094-star-key.profile:2
+* = 5;

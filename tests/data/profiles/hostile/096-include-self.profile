@@ -1,0 +1,2 @@
+# expect: inc/self.inc:1
+include = [ "inc/self.inc" ];

@@ -1,0 +1,2 @@
+# expect: inc/b.inc:2
+include = [ "inc/a.inc" ];

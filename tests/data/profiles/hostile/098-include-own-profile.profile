@@ -1,0 +1,2 @@
+# expect: 098-include-own-profile.profile:2
+include = [ "098-include-own-profile.profile" ];

@@ -1,0 +1,2 @@
+# expect: *
+include = [ "inc/chain0.inc" ];

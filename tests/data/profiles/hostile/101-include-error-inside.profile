@@ -1,0 +1,2 @@
+# expect: inc/bad-value.inc:3
+include = [ "inc/bad-value.inc" ];

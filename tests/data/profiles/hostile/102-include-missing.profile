@@ -1,0 +1,2 @@
+# expect: 102-include-missing.profile:2
+include = [ "no-such-file" ];

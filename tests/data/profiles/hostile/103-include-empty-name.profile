@@ -1,0 +1,2 @@
+# expect: 103-include-empty-name.profile:2
+include = [ "" ];

@@ -1,0 +1,2 @@
+# expect: 104-include-not-list.profile:2
+include = "inc/empty.inc";

@@ -1,0 +1,2 @@
+# expect: 106-include-var-unknown.profile:2
+include = [ "${NOPE}.inc" ];

@@ -1,0 +1,2 @@
+# expect: 107-include-dev-null.profile:2
+include = [ "/dev/null" ];

@@ -1,0 +1,2 @@
+# expect: 108-include-dev-zero.profile:2
+include = [ "/dev/zero" ];

@@ -1,0 +1,2 @@
+# expect: 109-include-proc-self-mem.profile:2
+include = [ "/proc/self/mem" ];

@@ -1,0 +1,2 @@
+# expect: 110-include-directory.profile:2
+include = [ "/" ];

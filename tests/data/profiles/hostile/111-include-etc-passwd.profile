@@ -1,0 +1,3 @@
+# expect: *
+hostname = "a";
+include = [ "/etc/passwd" ];

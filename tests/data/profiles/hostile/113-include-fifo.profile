@@ -1,0 +1,2 @@
+# expect: 113-include-fifo.profile:2
+include = [ "fifo.inc" ];

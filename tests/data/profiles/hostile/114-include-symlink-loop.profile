@@ -1,0 +1,2 @@
+# expect: 114-include-symlink-loop.profile:2
+include = [ "loop.inc" ];

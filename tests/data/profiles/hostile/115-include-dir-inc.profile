@@ -1,0 +1,2 @@
+# expect: 115-include-dir-inc.profile:2
+include = [ "dir.inc" ];

@@ -1,0 +1,2 @@
+# expect: 116-include-dotdot-escape.profile:2
+include = [ "../../../../../../../../../etc/shadow-none" ];

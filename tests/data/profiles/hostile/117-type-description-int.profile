@@ -1,0 +1,2 @@
+# expect: 117-type-description-int.profile:2
+description = 5;

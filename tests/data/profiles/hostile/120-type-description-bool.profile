@@ -1,0 +1,2 @@
+# expect: 120-type-description-bool.profile:2
+description = true;

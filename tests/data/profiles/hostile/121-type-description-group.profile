@@ -1,0 +1,2 @@
+# expect: 121-type-description-group.profile:2
+description = { };

@@ -1,0 +1,2 @@
+# expect: 122-type-description-array.profile:2
+description = [ "s" ];

@@ -1,0 +1,2 @@
+# expect: 127-type-include-string.profile:2
+include = "s";

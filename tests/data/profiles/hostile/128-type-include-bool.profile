@@ -1,0 +1,2 @@
+# expect: 128-type-include-bool.profile:2
+include = true;

@@ -1,0 +1,2 @@
+# expect: 129-type-include-group.profile:2
+include = { };

@@ -1,0 +1,2 @@
+# expect: 130-type-include-array.profile:2
+include = [ "s" ];

@@ -1,0 +1,2 @@
+# expect: 131-type-include-list.profile:2
+include = ( "s" );

@@ -1,0 +1,2 @@
+# expect: 132-type-namespaces-int.profile:2
+namespaces = 5;

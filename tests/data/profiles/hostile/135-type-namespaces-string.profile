@@ -1,0 +1,2 @@
+# expect: 135-type-namespaces-string.profile:2
+namespaces = "s";

@@ -1,0 +1,2 @@
+# expect: 137-type-namespaces-group.profile:2
+namespaces = { };

@@ -1,0 +1,2 @@
+# expect: 138-type-namespaces-array.profile:2
+namespaces = [ "s" ];

@@ -1,0 +1,2 @@
+# expect: 139-type-namespaces-list.profile:2
+namespaces = ( "s" );

@@ -1,0 +1,2 @@
+# expect: 140-type-hostname-int.profile:2
+hostname = 5;

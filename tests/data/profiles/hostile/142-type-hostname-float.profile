@@ -1,0 +1,2 @@
+# expect: 142-type-hostname-float.profile:2
+hostname = 1.5;

@@ -1,0 +1,2 @@
+# expect: 144-type-hostname-group.profile:2
+hostname = { };

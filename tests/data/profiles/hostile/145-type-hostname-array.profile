@@ -1,0 +1,2 @@
+# expect: 145-type-hostname-array.profile:2
+hostname = [ "s" ];

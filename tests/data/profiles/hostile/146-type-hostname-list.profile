@@ -1,0 +1,2 @@
+# expect: 146-type-hostname-list.profile:2
+hostname = ( "s" );

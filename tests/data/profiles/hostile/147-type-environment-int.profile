@@ -1,0 +1,2 @@
+# expect: 147-type-environment-int.profile:2
+environment = 5;

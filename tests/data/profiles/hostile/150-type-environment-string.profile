@@ -1,0 +1,2 @@
+# expect: 150-type-environment-string.profile:2
+environment = "s";

@@ -1,0 +1,2 @@
+# expect: 151-type-environment-bool.profile:2
+environment = true;

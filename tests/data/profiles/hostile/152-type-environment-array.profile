@@ -1,0 +1,2 @@
+# expect: 152-type-environment-array.profile:2
+environment = [ "s" ];

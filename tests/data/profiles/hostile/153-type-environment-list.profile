@@ -1,0 +1,2 @@
+# expect: 153-type-environment-list.profile:2
+environment = ( "s" );

@@ -1,0 +1,2 @@
+# expect: 165-type-environment-keep-bool.profile:2
+environment = { keep = true; };

@@ -1,0 +1,2 @@
+# expect: 170-type-environment-set-string.profile:2
+environment = { set = "s"; };

@@ -1,0 +1,2 @@
+# expect: 172-type-environment-set-array.profile:2
+environment = { set = [ "s" ]; };

@@ -1,0 +1,2 @@
+# expect: 177-type-rlimits-string.profile:2
+rlimits = "s";

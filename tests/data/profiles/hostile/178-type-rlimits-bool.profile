@@ -1,0 +1,2 @@
+# expect: 178-type-rlimits-bool.profile:2
+rlimits = true;

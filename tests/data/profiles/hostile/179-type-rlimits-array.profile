@@ -1,0 +1,2 @@
+# expect: 179-type-rlimits-array.profile:2
+rlimits = [ "s" ];

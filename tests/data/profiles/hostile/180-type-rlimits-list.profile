@@ -1,0 +1,2 @@
+# expect: 180-type-rlimits-list.profile:2
+rlimits = ( "s" );

@@ -1,0 +1,2 @@
+# expect: 181-type-rlimits-nofile-float.profile:2
+rlimits = { nofile = 1.5; };

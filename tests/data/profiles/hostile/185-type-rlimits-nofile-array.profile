@@ -1,0 +1,2 @@
+# expect: 185-type-rlimits-nofile-array.profile:2
+rlimits = { nofile = [ "s" ]; };

@@ -1,0 +1,2 @@
+# expect: 187-type-process-int.profile:2
+process = 5;

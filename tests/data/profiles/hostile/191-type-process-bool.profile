@@ -1,0 +1,2 @@
+# expect: 191-type-process-bool.profile:2
+process = true;

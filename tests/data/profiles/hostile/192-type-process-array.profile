@@ -1,0 +1,2 @@
+# expect: 192-type-process-array.profile:2
+process = [ "s" ];

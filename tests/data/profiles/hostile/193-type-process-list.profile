@@ -1,0 +1,2 @@
+# expect: 193-type-process-list.profile:2
+process = ( "s" );

@@ -1,0 +1,2 @@
+# expect: 194-type-process-user-float.profile:2
+process = { user = 1.5; };

@@ -1,0 +1,2 @@
+# expect: 203-type-process-group-group.profile:2
+process = { group = { }; };

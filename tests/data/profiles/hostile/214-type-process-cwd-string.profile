@@ -1,0 +1,2 @@
+# expect: 214-type-process-cwd-string.profile:2
+process = { cwd = "s"; };

@@ -1,0 +1,2 @@
+# expect: 215-type-process-cwd-bool.profile:2
+process = { cwd = true; };

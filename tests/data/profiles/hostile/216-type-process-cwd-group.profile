@@ -1,0 +1,2 @@
+# expect: 216-type-process-cwd-group.profile:2
+process = { cwd = { }; };

@@ -1,0 +1,2 @@
+# expect: 217-type-process-cwd-array.profile:2
+process = { cwd = [ "s" ]; };

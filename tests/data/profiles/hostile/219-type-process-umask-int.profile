@@ -1,0 +1,2 @@
+# expect: 219-type-process-umask-int.profile:2
+process = { umask = 5; };

@@ -1,0 +1,2 @@
+# expect: 223-type-process-umask-bool.profile:2
+process = { umask = true; };

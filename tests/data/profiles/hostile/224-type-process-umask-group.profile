@@ -1,0 +1,2 @@
+# expect: 224-type-process-umask-group.profile:2
+process = { umask = { }; };

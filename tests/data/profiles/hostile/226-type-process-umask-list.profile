@@ -1,0 +1,2 @@
+# expect: 226-type-process-umask-list.profile:2
+process = { umask = ( "s" ); };

@@ -1,0 +1,2 @@
+# expect: 233-type-process-new_session-list.profile:2
+process = { new_session = ( "s" ); };

@@ -1,0 +1,2 @@
+# expect: 241-type-capabilities-int.profile:2
+capabilities = 5;

@@ -1,0 +1,2 @@
+# expect: 243-type-capabilities-float.profile:2
+capabilities = 1.5;

@@ -1,0 +1,2 @@
+# expect: 246-type-capabilities-array.profile:2
+capabilities = [ "s" ];

@@ -1,0 +1,2 @@
+# expect: 247-type-capabilities-list.profile:2
+capabilities = ( "s" );

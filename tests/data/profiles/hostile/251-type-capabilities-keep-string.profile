@@ -1,0 +1,2 @@
+# expect: 251-type-capabilities-keep-string.profile:2
+capabilities = { keep = "s"; };

@@ -1,0 +1,2 @@
+# expect: 252-type-capabilities-keep-bool.profile:2
+capabilities = { keep = true; };

@@ -1,0 +1,2 @@
+# expect: 253-type-capabilities-keep-group.profile:2
+capabilities = { keep = { }; };

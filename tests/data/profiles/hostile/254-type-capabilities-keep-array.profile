@@ -1,0 +1,2 @@
+# expect: 254-type-capabilities-keep-array.profile:2
+capabilities = { keep = [ "s" ]; };

@@ -1,0 +1,2 @@
+# expect: 261-later-filesystem-260.profile:2
+filesystem = { mounts = ( { type = "bogus"; } ); };

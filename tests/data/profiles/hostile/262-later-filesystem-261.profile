@@ -1,0 +1,2 @@
+# expect: 262-later-filesystem-261.profile:2
+filesystem = { mounts = ( { type = "bind"; source = 5; } ); };

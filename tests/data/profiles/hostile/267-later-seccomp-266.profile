@@ -1,0 +1,2 @@
+# expect: 267-later-seccomp-266.profile:2
+seccomp = 5;

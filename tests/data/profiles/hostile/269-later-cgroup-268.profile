@@ -1,0 +1,2 @@
+# expect: 269-later-cgroup-268.profile:2
+cgroup = 5;

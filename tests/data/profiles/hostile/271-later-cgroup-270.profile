@@ -1,0 +1,2 @@
+# expect: 271-later-cgroup-270.profile:2
+cgroup = { pids = "lots"; };

@@ -1,0 +1,2 @@
+# expect: 272-later-cgroup-271.profile:2
+cgroup = { cpus = "many"; };

@@ -1,0 +1,2 @@
+# expect: 278-later-desktop-277.profile:2
+desktop = { x11 = "yes"; };

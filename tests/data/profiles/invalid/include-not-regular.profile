@@ -1,0 +1,2 @@
+# expect: include-not-regular.profile:2: include: '/': not a regular file
+include = [ "/" ];
