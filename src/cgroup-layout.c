@@ -142,6 +142,8 @@ int cg_layout_parse(const char *mountinfo, const char *self_cgroup,
                     struct cg_layout *ret)
 {
         struct mounts m = { 0 };
+        if (!mountinfo || !self_cgroup)
+                return -EINVAL;
         for (const char *s = mountinfo; *s;) {
                 const char *end = strchrnul(s, '\n');
                 parse_mount_line(s, end, &m);

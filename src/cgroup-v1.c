@@ -330,13 +330,25 @@ static int io_bytes(const struct cg_dir *d, uint64_t *rd, uint64_t *wr)
         *rd = *wr = 0;
         for (char *p = buf; *p;) {
                 char *end = strchrnul(p, '\n');
-                char op[16];
-                unsigned long long v;
-                if (sscanf(p, "%*u:%*u %15s %llu", op, &v) == 2) {
-                        if (strcmp(op, "Read") == 0)
-                                *rd += v;
-                        else if (strcmp(op, "Write") == 0)
-                                *wr += v;
+                /* "MAJ:MIN Op VALUE": the operation and its byte count. */
+                char line[128];
+                size_t len = (size_t)(end - p);
+                if (len < sizeof(line)) {
+                        memcpy(line, p, len);
+                        line[len] = '\0';
+                        char *op = strchr(line, ' ');
+                        char *val = op ? strchr(op + 1, ' ') : NULL;
+                        uint64_t v;
+                        if (val) {
+                                *val++ = '\0';
+                                op++;
+                                if (parse_u64(val, &v) == 0 &&
+                                    strcmp(op, "Read") == 0)
+                                        *rd += v;
+                                else if (parse_u64(val, &v) == 0 &&
+                                         strcmp(op, "Write") == 0)
+                                        *wr += v;
+                        }
                 }
                 p = *end ? end + 1 : end;
         }

@@ -167,6 +167,7 @@ static int open_cgroup_dir(int at, const char *name, const char *path,
         if (sf.f_type != (v2 ? CGROUP2_SUPER_MAGIC : CGROUP_SUPER_MAGIC))
                 return sb_error_set(err, -EXDEV, "%s is not a cgroup%s "
                                     "filesystem", path, v2 ? "2" : "");
+        /* cppcheck-suppress unreadVariable ; TAKE_FD resets the variable on purpose */
         *ret = TAKE_FD(fd);
         return 0;
 }
@@ -290,7 +291,7 @@ static int plan(const struct cg_layout *l, const struct sb_cgroup_config *g,
  * cleaned too. */
 static void reap_all(const struct cg_layout *l, const char *parent)
 {
-        const char *seen[CG_CTRL_MAX + 1];
+        const char *seen[CG_CTRL_MAX + 1] = { 0 };
         size_t n_seen = 0;
         for (int c = -1; c < CG_CTRL_MAX; c++) {
                 const char *mount = c < 0 ? l->v2_mount : l->v1_mount[c];

@@ -118,9 +118,10 @@ int host_path_resolve(int root_fd, const char *path, uid_t trusted_uid,
                       char **ret, char **ret_why)
 {
         char todo[PATH_MAX];
-        if (strlen(path) >= sizeof(todo))
+        size_t len = strlen(path);
+        if (len >= sizeof(todo))
                 return -ENAMETOOLONG;
-        strcpy(todo, path);
+        memcpy(todo, path, len + 1);
         struct walk w = { .root_fd = root_fd, .cur = -1 };
         int r = walk_reopen(&w);
         if (r < 0)

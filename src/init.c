@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,11 +37,19 @@ static void kill_descendants(void)
                  (int)getpid());
         for (;;) {
                 FILE *f = fopen(path, "re");
-                int pid, n = 0;
-                while (f && fscanf(f, "%d", &pid) == 1) {
-                        kill(pid, SIGKILL);
+                int n = 0;
+                char *tok = NULL;
+                size_t cap = 0;
+                /* "PID PID ... ": one space after each. */
+                while (f && getdelim(&tok, &cap, ' ', f) > 0) {
+                        char *end;
+                        long pid = strtol(tok, &end, 10);
+                        if (end == tok || pid <= 0)
+                                continue;
+                        kill((pid_t)pid, SIGKILL);
                         n++;
                 }
+                free(tok);
                 if (f)
                         fclose(f);
                 /* Reap what died; block only while children remain. */

@@ -244,6 +244,7 @@ static int overlay_base(struct fs_ctx *c, const struct sb_mount *m,
         int r = fs_attach(mnt, c->stage_fd, name, err);
         if (r < 0)
                 return r;
+        /* cppcheck-suppress unreadVariable ; TAKE_FD resets the variable on purpose */
         return TAKE_FD(mnt);
 }
 
@@ -396,6 +397,7 @@ static int kernel_dir(struct fs_ctx *c, const struct sb_mount *m,
                                     "masks",
                                     m->target);
         c->kdir_path = xstrndup(m->target, plen);
+        /* cppcheck-suppress unreadVariable ; TAKE_FD resets the variable on purpose */
         c->kdir_fd = TAKE_FD(dir);
         return c->kdir_fd;
 }

@@ -224,6 +224,7 @@ static int make_root(const struct fs_ctx *c, struct sb_error *err)
         int r = fs_set_attr(fd, locked, true, err);
         if (r < 0)
                 return r;
+        /* cppcheck-suppress unreadVariable ; TAKE_FD resets the variable on purpose */
         return TAKE_FD(fd);
 }
 
@@ -331,6 +332,7 @@ static int build(struct fs_ctx *c, struct sb_error *err)
                                     e.msg);
         if (fs_attach(root, c->stage_fd, FS_NEWROOT, err) < 0)
                 return err->code;
+        /* cppcheck-suppress unreadVariable ; TAKE_FD resets the variable on purpose */
         c->root_fd = TAKE_FD(root);
         log_debug("mount: root %s", root_name(fs));
         /* An empty root takes mount points while the plan is applied;

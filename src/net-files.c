@@ -194,7 +194,7 @@ int net_files_setup(const struct sb_config *cfg, struct sb_error *err)
                 { "/etc/resolv.conf", "network.dns", n->dns_where, NULL, -1 },
                 { "/etc/hosts", "network.hosts", n->hosts_where, NULL, -1 },
         };
-        bool want[2] = { own || n->dns_where, own || n->hosts_where };
+        const bool want[2] = { own || n->dns_where, own || n->hosts_where };
         if (!want[0] && !want[1])
                 return 0;
         if (!(cfg->namespaces & SB_NS_MOUNT)) {

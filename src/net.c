@@ -192,15 +192,19 @@ int net_host_setup(struct net_host *h, pid_t child, struct sb_error *err)
                 const struct sb_net_veth *v = &n->veths[i];
                 struct net_link *made = &h->made[h->n_made];
                 made->named = v->host_name[0] != '\0';
-                if (made->named)
-                        snprintf(made->name, sizeof(made->name), "%s",
-                                 v->host_name);
-                else if (i == 0)
-                        snprintf(made->name, sizeof(made->name), "sb%d",
-                                 (int)child);
-                else
-                        snprintf(made->name, sizeof(made->name), "sb%d-%zu",
-                                 (int)child, i);
+                int len = made->named
+                                  ? snprintf(made->name, sizeof(made->name),
+                                             "%s", v->host_name)
+                          : i == 0 ? snprintf(made->name, sizeof(made->name),
+                                              "sb%d", (int)child)
+                                   : snprintf(made->name, sizeof(made->name),
+                                              "sb%d-%zu", (int)child, i);
+                /* A cut name could be another sandbox's link. */
+                if (len < 0 || (size_t)len >= sizeof(made->name))
+                        return sb_error_set(err, -ENAMETOOLONG,
+                                            "host link name for interface "
+                                            "%zu of pid %d is too long",
+                                            i, (int)child);
                 struct net_veth_spec spec = {
                         .name = made->name,
                         .peer_name = v->name,
@@ -231,13 +235,14 @@ int net_host_setup(struct net_host *h, pid_t child, struct sb_error *err)
                         struct sb_net_addr a;
                         if (!gws[g] || !host_address(v, gws[g], &a))
                                 continue;
-                        char abuf[NET_ADDR_TEXT_MAX];
                         r = net_nl_addr_add(h->nl, made->ifindex, &a);
-                        if (r < 0)
+                        if (r < 0) {
+                                char abuf[NET_ADDR_TEXT_MAX];
                                 return sb_error_errno(
                                         err, r, "add address %s to '%s'",
                                         net_addr_format(&a, true, abuf),
                                         made->name);
+                        }
                 }
         }
         return 0;

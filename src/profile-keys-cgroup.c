@@ -208,7 +208,7 @@ static void parse_parent(struct keys_ctx *c, const struct key_def *def,
 }
 
 #define WEIGHT_KEY(n, field)                                                   \
-        { .name = n, .types = T(INT), .parse = parse_weight,                   \
+        { .name = (n), .types = T(INT), .parse = parse_weight,                 \
           .merge = KEY_REPLACE,                                                \
           .offset = offsetof(struct sb_config, field) }
 

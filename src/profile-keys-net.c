@@ -237,6 +237,9 @@ static bool check_gateway(struct keys_ctx *c, const struct veth_parse *p,
 {
         const struct sb_net_veth *veth = p->veth;
         char gbuf[NET_ADDR_TEXT_MAX];
+        /* Only called once a gateway was parsed, which records its value. */
+        if (!p->gw_value)
+                return false;
         net_addr_format(gw, false, gbuf);
         bool inside = false;
         for (size_t i = 0; i < veth->n_addrs; i++) {

@@ -162,7 +162,6 @@ char *seccomp_syscall_name(int nr)
 }
 
 struct build {
-        const struct sb_seccomp_config *cfg;
         uint32_t refuse;        /* the action for refused calls */
         bool multi_arch;        /* the filter holds the foreign ABIs too */
 };
@@ -267,7 +266,7 @@ static int add_personality(scmp_filter_ctx ctx, uint32_t action, int nr,
                            const char *name, struct sb_error *err)
 {
         const uint32_t safe = 0x0008 | 0x0020000;
-        uint32_t bits[32];
+        uint32_t bits[32] = { 0 };
         size_t n = 0;
         for (unsigned b = 0; b < 32; b++)
                 if (!(safe & (UINT32_C(1) << b)))
@@ -497,8 +496,16 @@ static int build_allow_list(const struct build *b, const struct ruleset *refused
 static bool kernel_at_least(unsigned major, unsigned minor)
 {
         struct utsname u;
-        unsigned ma = 0, mi = 0;
-        if (uname(&u) < 0 || sscanf(u.release, "%u.%u", &ma, &mi) != 2)
+        if (uname(&u) < 0)
+                return false;
+        /* "6.18.44-...": the numbers before the first and second dot. */
+        char *end;
+        errno = 0;
+        unsigned long ma = strtoul(u.release, &end, 10);
+        if (errno || *end != '.')
+                return false;
+        unsigned long mi = strtoul(end + 1, &end, 10);
+        if (errno)
                 return false;
         return ma > major || (ma == major && mi >= minor);
 }
@@ -508,7 +515,6 @@ int seccomp_compile(const struct sb_seccomp_config *c,
 {
         *ret = NULL;
         struct build b = {
-                .cfg = c,
                 .refuse = refuse_action(c),
                 .multi_arch = c->foreign_abis,
         };
