@@ -73,32 +73,41 @@ END_TEST
 
 START_TEST(verbs)
 {
+        /* The argument vectors live for the whole test: the request
+         * points into them. */
+        char **v1 = ARGV("seccomp", "groups");
+        char **v2 = ARGV("-v", "seccomp", "groups");
+        char **v3 = ARGV("--", "seccomp", "groups");
+        char **v4 = ARGV("-q", "--", "seccomp");
+        char **v5 = ARGV("./seccomp", "groups");
+        char **v6 = ARGV("-p", "--", "seccomp", "groups");
+        char **v7 = ARGV("ls", "seccomp");
         struct cli_request req;
         struct sb_error err = { 0 };
-        ck_assert_int_eq(parse(ARGV("seccomp", "groups"), 3, &req, &err), 0);
+        ck_assert_int_eq(parse(v1, 3, &req, &err), 0);
         ck_assert_int_eq(req.verb, VERB_SECCOMP_GROUPS);
-        ck_assert_int_eq(parse(ARGV("-v", "seccomp", "groups"), 4, &req, &err),
+        ck_assert_int_eq(parse(v2, 4, &req, &err),
                          0);
         ck_assert_int_eq(req.verb, VERB_SECCOMP_GROUPS);
         ck_assert_int_eq(req.log_level, SB_LOG_DEBUG);
         /* "--" or a path makes it a program named seccomp. */
-        ck_assert_int_eq(parse(ARGV("--", "seccomp", "groups"), 4, &req, &err),
+        ck_assert_int_eq(parse(v3, 4, &req, &err),
                          0);
         ck_assert_int_eq(req.verb, VERB_RUN);
         ck_assert_str_eq(req.command[0], "seccomp");
         ck_assert_str_eq(req.command[1], "groups");
-        ck_assert_int_eq(parse(ARGV("-q", "--", "seccomp"), 4, &req, &err), 0);
+        ck_assert_int_eq(parse(v4, 4, &req, &err), 0);
         ck_assert_int_eq(req.verb, VERB_RUN);
-        ck_assert_int_eq(parse(ARGV("./seccomp", "groups"), 3, &req, &err), 0);
+        ck_assert_int_eq(parse(v5, 3, &req, &err), 0);
         ck_assert_int_eq(req.verb, VERB_RUN);
         ck_assert_str_eq(req.command[0], "./seccomp");
         /* A "--" that is the value of -p does not end the options. */
-        ck_assert_int_eq(parse(ARGV("-p", "--", "seccomp", "groups"), 5, &req,
+        ck_assert_int_eq(parse(v6, 5, &req,
                                &err), 0);
         ck_assert_int_eq(req.verb, VERB_SECCOMP_GROUPS);
         ck_assert_str_eq(req.profile, "--");
         /* Only the first operand can be a verb. */
-        ck_assert_int_eq(parse(ARGV("ls", "seccomp"), 3, &req, &err), 0);
+        ck_assert_int_eq(parse(v7, 3, &req, &err), 0);
         ck_assert_int_eq(req.verb, VERB_RUN);
         ck_assert_str_eq(req.command[1], "seccomp");
 }
