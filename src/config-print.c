@@ -123,11 +123,13 @@ static void print_process(FILE *out, const struct sb_process *p)
         /* Numbers, not names: they load back to the same ids whatever the
          * passwd database says. group is explicit because a user number
          * without a passwd entry would otherwise get gid = uid. */
+        /* As quoted decimal strings: ids reach 2^32 - 2, and an integer
+         * literal above 2^31 would need libconfig's L suffix. */
         if (p->id.user_set)
-                fprintf(out, "  user = %u;\n  group = %u;\n",
+                fprintf(out, "  user = \"%u\";\n  group = \"%u\";\n",
                         (unsigned)p->id.uid, (unsigned)p->id.gid);
         if (p->id.host_user_set)
-                fprintf(out, "  host_user = %u;  # host gid %u\n",
+                fprintf(out, "  host_user = \"%u\";  # host gid %u\n",
                         (unsigned)p->id.host_uid, (unsigned)p->id.host_gid);
         if (p->cwd) {
                 fputs("  cwd = ", out);

@@ -114,7 +114,7 @@ START_TEST(values)
         ck_assert_ptr_nonnull(strstr(out, "  core = [ \"unlimited\", \"unlimited\" ];"));
         ck_assert_ptr_nonnull(strstr(out, "  nofile = [ \"10\", \"20\" ];"));
         ck_assert_ptr_nonnull(strstr(out, "  as = [ \"5368709120\", \"5368709120\" ];"));
-        ck_assert_ptr_nonnull(strstr(out, "  user = 12345;\n  group = 12345;\n"));
+        ck_assert_ptr_nonnull(strstr(out, "  user = \"12345\";\n  group = \"12345\";\n"));
         ck_assert_ptr_nonnull(strstr(out, "  cwd = \"/srv\";\n  umask = \"007\";"));
         ck_assert_ptr_nonnull(strstr(out, "capabilities = { keep = [ \"chown\" ]; };"));
         ck_assert_ptr_nonnull(strstr(out, "    A = \"x\";"));
