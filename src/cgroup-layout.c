@@ -210,39 +210,18 @@ int cg_layout_parse(const char *mountinfo, const char *self_cgroup,
         return 0;
 }
 
-/* The whole of a /proc file (their size is not known in advance). */
-static int read_all(const char *path, char **ret, struct sb_error *err)
+static int read_proc(const char *path, char **ret, struct sb_error *err)
 {
-        _cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-                return sb_error_errno(err, errno, "open %s", path);
-        size_t size = 8192, len = 0;
-        _cleanup_free_ char *buf = xmalloc(size);
-        for (;;) {
-                if (size - len < 4096) {
-                        size *= 2;
-                        buf = xrealloc(buf, size);
-                }
-                ssize_t n = read(fd, buf + len, size - len - 1);
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n < 0)
-                        return sb_error_errno(err, errno, "read %s", path);
-                if (n == 0)
-                        break;
-                len += (size_t)n;
-        }
-        buf[len] = '\0';
-        *ret = TAKE_PTR(buf);
-        return 0;
+        ssize_t n = read_all_at(AT_FDCWD, path, 0, ret);
+        return n < 0 ? sb_error_errno(err, (int)n, "read %s", path) : 0;
 }
 
 int cg_layout_read(struct cg_layout *ret, struct sb_error *err)
 {
         _cleanup_free_ char *mountinfo = NULL, *self = NULL;
-        int r = read_all("/proc/self/mountinfo", &mountinfo, err);
+        int r = read_proc("/proc/self/mountinfo", &mountinfo, err);
         if (r >= 0)
-                r = read_all("/proc/self/cgroup", &self, err);
+                r = read_proc("/proc/self/cgroup", &self, err);
         if (r < 0)
                 return r;
         return cg_layout_parse(mountinfo, self, ret);

@@ -49,46 +49,12 @@ ssize_t cg_read(const struct cg_dir *d, const char *file, char *buf,
                 openat(d->fd, file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
         if (fd < 0)
                 return -errno;
-        size_t len = 0;
-        while (len < size - 1) {
-                ssize_t n = read(fd, buf + len, size - 1 - len);
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n < 0)
-                        return -errno;
-                if (n == 0)
-                        break;
-                len += (size_t)n;
-        }
-        buf[len] = '\0';
-        return (ssize_t)len;
+        return read_full(fd, buf, size);
 }
 
 ssize_t cg_read_all(const struct cg_dir *d, const char *file, char **ret)
 {
-        _cleanup_close_ int fd = openat(d ? d->fd : AT_FDCWD, file,
-                                        O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-        if (fd < 0)
-                return -errno;
-        size_t size = 4096, len = 0;
-        _cleanup_free_ char *buf = xmalloc(size);
-        for (;;) {
-                if (size - len < 1024) {
-                        size *= 2;
-                        buf = xrealloc(buf, size);
-                }
-                ssize_t n = read(fd, buf + len, size - len - 1);
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n < 0)
-                        return -errno;
-                if (n == 0)
-                        break;
-                len += (size_t)n;
-        }
-        buf[len] = '\0';
-        *ret = TAKE_PTR(buf);
-        return (ssize_t)len;
+        return read_all_at(d ? d->fd : AT_FDCWD, file, O_NOFOLLOW, ret);
 }
 
 int cg_read_u64(const struct cg_dir *d, const char *file, uint64_t *ret)
@@ -108,8 +74,9 @@ int cg_read_u64(const struct cg_dir *d, const char *file, uint64_t *ret)
 int cg_read_key(const struct cg_dir *d, const char *file, const char *key,
                 uint64_t *ret)
 {
-        char buf[4096];
-        ssize_t n = cg_read(d, file, buf, sizeof(buf));
+        /* Keyed files (memory.stat, cpu.stat) may outgrow a fixed buffer. */
+        _cleanup_free_ char *buf = NULL;
+        ssize_t n = cg_read_all(d, file, &buf);
         if (n < 0)
                 return (int)n;
         size_t klen = strlen(key);

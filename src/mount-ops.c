@@ -139,18 +139,21 @@ static int apply_tmpfs(struct fs_ctx *c, const struct sb_mount *m,
         return fs_attach(mnt, t, NULL, err);
 }
 
-/* A procfs of the sandbox's pid namespace. Without one, a new procfs
- * would show the host's processes anyway and a user namespace may not
- * make it: the host's /proc is bound instead. */
-static int apply_proc(struct fs_ctx *c, const struct sb_mount *m,
-                      struct sb_error *err)
+/* A kernel filesystem of the sandbox's own namespace when it has one
+ * (procfs of its pid namespace, sysfs of its network namespace); without,
+ * a new one would show the host's objects anyway and a user namespace may
+ * not make it, so the host's mount is bound instead. */
+static int apply_kernel_fs(struct fs_ctx *c, const struct sb_mount *m,
+                           unsigned own_ns, const char *fstype,
+                           const char *host_path, uint64_t attrs,
+                           struct sb_error *err)
 {
         _cleanup_close_ int mnt = -1;
-        if (c->cfg->namespaces & SB_NS_PID) {
-                mnt = fs_new_mount("proc", NULL, ATTR_KERNEL, err);
+        if (c->cfg->namespaces & own_ns) {
+                mnt = fs_new_mount(fstype, NULL, attrs, err);
         } else {
-                mnt = fs_host_clone(c, "/proc", true, err);
-                if (mnt >= 0 && fs_set_attr(mnt, ATTR_KERNEL, true, err) < 0)
+                mnt = fs_host_clone(c, host_path, true, err);
+                if (mnt >= 0 && fs_set_attr(mnt, attrs, true, err) < 0)
                         return err->code;
         }
         if (mnt < 0)
@@ -158,23 +161,19 @@ static int apply_proc(struct fs_ctx *c, const struct sb_mount *m,
         return attach_on_target(c, m, mnt, PATH_KIND_DIR, err);
 }
 
-/* sysfs, always read-only. A new one shows the sandbox's network
- * namespace; without one the host's /sys is bound. */
+static int apply_proc(struct fs_ctx *c, const struct sb_mount *m,
+                      struct sb_error *err)
+{
+        return apply_kernel_fs(c, m, SB_NS_PID, "proc", "/proc", ATTR_KERNEL,
+                               err);
+}
+
+/* sysfs is always read-only. */
 static int apply_sysfs(struct fs_ctx *c, const struct sb_mount *m,
                        struct sb_error *err)
 {
-        const uint64_t attrs = ATTR_KERNEL | MOUNT_ATTR_RDONLY;
-        _cleanup_close_ int mnt = -1;
-        if (c->cfg->namespaces & SB_NS_NET) {
-                mnt = fs_new_mount("sysfs", NULL, attrs, err);
-        } else {
-                mnt = fs_host_clone(c, "/sys", true, err);
-                if (mnt >= 0 && fs_set_attr(mnt, attrs, true, err) < 0)
-                        return err->code;
-        }
-        if (mnt < 0)
-                return mnt;
-        return attach_on_target(c, m, mnt, PATH_KIND_DIR, err);
+        return apply_kernel_fs(c, m, SB_NS_NET, "sysfs", "/sys",
+                               ATTR_KERNEL | MOUNT_ATTR_RDONLY, err);
 }
 
 static int apply_mqueue(struct fs_ctx *c, const struct sb_mount *m,

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,4 +203,53 @@ size_t edit_distance_nocase(const char *a, const char *b, size_t cap)
         for (size_t i = 0; i <= nb; i++)
                 lb[i] = (char)tolower((unsigned char)b[i]);
         return edit_distance(la, lb, cap);
+}
+
+ssize_t read_full(int fd, char *buf, size_t size)
+{
+        size_t len = 0;
+        while (len + 1 < size) {
+                ssize_t n = read(fd, buf + len, size - 1 - len);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n < 0)
+                        return -errno;
+                if (n == 0)
+                        break;
+                len += (size_t)n;
+        }
+        buf[len] = '\0';
+        return (ssize_t)len;
+}
+
+ssize_t read_all_at(int dirfd, const char *path, int extra_flags,
+                    char **ret)
+{
+        int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | extra_flags);
+        if (fd < 0)
+                return -errno;
+        size_t size = 4096, len = 0;
+        char *buf = xmalloc(size);
+        for (;;) {
+                if (size - len < 1024) {
+                        size *= 2;
+                        buf = xrealloc(buf, size);
+                }
+                ssize_t n = read(fd, buf + len, size - len - 1);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n < 0) {
+                        int e = -errno;
+                        free(buf);
+                        close(fd);
+                        return e;
+                }
+                if (n == 0)
+                        break;
+                len += (size_t)n;
+        }
+        close(fd);
+        buf[len] = '\0';
+        *ret = buf;
+        return (ssize_t)len;
 }

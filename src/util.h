@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -31,6 +32,16 @@ bool str_has_suffix(const char *s, const char *suffix);
 int parse_u64(const char *s, uint64_t *ret);
 /* A size: digits with an optional K, M, G or T suffix (powers of 1024). */
 int parse_size(const char *s, uint64_t *ret);
+
+/* Read fd until end of file or until size - 1 bytes (size >= 1),
+ * NUL-terminated; returns the length or a negative errno. */
+ssize_t read_full(int fd, char *buf, size_t size);
+/* The whole of a file (often a /proc or cgroupfs file, whose size is not
+ * known in advance), opened O_RDONLY|O_CLOEXEC|extra_flags relative to
+ * dirfd, NUL-terminated and newly allocated; returns the length or a
+ * negative errno. */
+ssize_t read_all_at(int dirfd, const char *path, int extra_flags,
+                    char **ret);
 
 /* Levenshtein distance, capped at `cap` to keep it cheap. */
 size_t edit_distance(const char *a, const char *b, size_t cap);
