@@ -1,7 +1,8 @@
 /* Command-line parsing with GNU long options. Option parsing stops at the
  * first operand, so "sandbox ls -l" needs no "--". A first operand that
- * names a verb ("seccomp") is that verb, never a program: a program of
- * that name runs with "sandbox -- seccomp" or by its path. */
+ * names a verb (verbs.c) is that verb, never a program: a program of that
+ * name runs with "sandbox -- seccomp" or by its path. The verb parses the
+ * rest itself. */
 #include "cli.h"
 
 #include <errno.h>
@@ -9,13 +10,17 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "verbs.h"
+
 void cli_usage(FILE *out)
 {
-        fputs("Usage: sandbox [OPTIONS] [--] COMMAND [ARG...]\n"
-              "       sandbox [OPTIONS] seccomp groups\n"
-              "Run COMMAND in a sandbox described by a profile, or list the\n"
-              "named groups of system calls that profiles may use.\n"
-              "A COMMAND named like a verb (seccomp) needs '--' or a path.\n"
+        fputs("Usage: sandbox [OPTIONS] [--] COMMAND [ARG...]\n", out);
+        for (const struct cmd_verb *v = cmd_verbs; v->name; v++)
+                fprintf(out, "       sandbox [OPTIONS] %s %s\n", v->name,
+                        v->usage);
+        fputs("Run COMMAND in a sandbox described by a profile, or run one of\n"
+              "the verbs below. A COMMAND named like a verb needs '--' or a\n"
+              "path.\n"
               "\n"
               "  -p, --profile=NAME|PATH  the profile to use; a value with a '/' is a\n"
               "                           file, anything else a name looked up in\n"
@@ -27,51 +32,16 @@ void cli_usage(FILE *out)
               "  -h, --help               show this help and exit\n"
               "  -V, --version            show the version and exit\n"
               "\n"
+              "Verbs:\n",
+              out);
+        for (const struct cmd_verb *v = cmd_verbs; v->name; v++)
+                fprintf(out, "  %-24s %s\n", v->name, v->summary);
+        fputs("\n"
               "Exit status: the command's own, 128+N if it died of signal N;\n"
               "123 bad usage, 124 bad or missing profile, 125 sandbox setup failed,\n"
               "126 command cannot be executed, 127 command not found.\n"
               "See sandbox(1) and sandbox.profile(5).\n",
               out);
-}
-
-/* Verbs and their subcommands; each takes no further operand. */
-static const struct {
-        const char *verb;
-        const char *sub;
-        enum cli_verb id;
-} verbs[] = {
-        { "seccomp", "groups", VERB_SECCOMP_GROUPS },
-};
-
-static bool is_verb(const char *word)
-{
-        for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-                if (strcmp(verbs[i].verb, word) == 0)
-                        return true;
-        return false;
-}
-
-static int parse_verb(int argc, char **argv, int first,
-                      struct cli_request *req, struct sb_error *err)
-{
-        const char *verb = argv[first];
-        const char *sub = first + 1 < argc ? argv[first + 1] : NULL;
-        if (!sub)
-                return sb_error_set(err, -EINVAL, "'%s' needs a subcommand",
-                                    verb);
-        for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
-                if (strcmp(verbs[i].verb, verb) != 0 ||
-                    strcmp(verbs[i].sub, sub) != 0)
-                        continue;
-                if (first + 2 < argc)
-                        return sb_error_set(err, -EINVAL,
-                                            "'%s %s' takes no argument '%s'",
-                                            verb, sub, argv[first + 2]);
-                req->verb = verbs[i].id;
-                return 0;
-        }
-        return sb_error_set(err, -EINVAL, "unknown subcommand '%s %s'", verb,
-                            sub);
 }
 
 int cli_parse(int argc, char **argv, struct cli_request *req,
@@ -142,8 +112,15 @@ int cli_parse(int argc, char **argv, struct cli_request *req,
         }
         if (optind >= argc)
                 return sb_error_set(err, -EINVAL, "no command given");
-        if (!dashdash && is_verb(argv[optind]))
-                return parse_verb(argc, argv, optind, req, err);
+        const struct cmd_verb *v =
+                dashdash ? NULL : cmd_verb_find(argv[optind]);
+        if (v) {
+                req->verb = VERB_CMD;
+                req->cmd = v;
+                req->cmd_argc = argc - optind;
+                req->cmd_argv = argv + optind;
+                return 0;
+        }
         req->command = argv + optind;
         return 0;
 }

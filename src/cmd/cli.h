@@ -11,15 +11,19 @@ enum cli_verb {
         VERB_RUN,
         VERB_HELP,
         VERB_VERSION,
-        VERB_SECCOMP_GROUPS,    /* sandbox seccomp groups */
-        VERB_MAX,
+        VERB_CMD,               /* a verb of the table in verbs.c */
 };
+
+struct cmd_verb;
 
 struct cli_request {
         enum cli_verb verb;
         const char *profile;          /* --profile, or NULL */
         enum sb_log_level log_level;  /* from --verbose / --quiet */
-        char **command;               /* points into argv */
+        char **command;               /* VERB_RUN: points into argv */
+        const struct cmd_verb *cmd;   /* VERB_CMD: the verb, and its */
+        int cmd_argc;                 /* operands from the verb itself */
+        char **cmd_argv;              /* on (points into argv) */
 };
 
 /* Returns 0, or -EINVAL with a message for the user in err. */

@@ -6,10 +6,10 @@
 
 #include "build-config.h"
 #include "cli.h"
-#include "cmd-seccomp.h"
 #include "log.h"
 #include "run.h"
 #include "sandbox.h"
+#include "verbs.h"
 
 /* A caller may start us with stdin, stdout or stderr closed; the first
  * files we open would then take their place and receive output meant for
@@ -50,10 +50,9 @@ int main(int argc, char **argv)
         case VERB_VERSION:
                 printf("sandbox %s\n", SB_VERSION);
                 return 0;
-        case VERB_SECCOMP_GROUPS:
-                return cmd_seccomp_groups(stdout);
+        case VERB_CMD:
+                return req.cmd->run(&req, req.cmd_argc, req.cmd_argv);
         case VERB_RUN:
-        case VERB_MAX:
                 break;
         }
         return cmd_run(&req);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "seccomp-groups.h"
+#include "verbs.h"
 
 int cmd_seccomp_groups(FILE *out)
 {
@@ -28,4 +29,18 @@ int cmd_seccomp_groups(FILE *out)
                 }
         }
         return fflush(out) == 0 && !ferror(out) ? 0 : 1;
+}
+
+int cmd_seccomp(const struct cli_request *req, int argc, char **argv)
+{
+        (void)req;
+        if (argc < 2)
+                return cmd_usage_error("seccomp", "needs a subcommand (groups)");
+        if (strcmp(argv[1], "groups") != 0)
+                return cmd_usage_error("seccomp", "unknown subcommand '%s'",
+                                       argv[1]);
+        if (argc > 2)
+                return cmd_usage_error("seccomp", "'groups' takes no argument "
+                                       "'%s'", argv[2]);
+        return cmd_seccomp_groups(stdout);
 }

@@ -16,6 +16,14 @@ probe() { # probe PROFILE ARGS...: the probe's answer inside the sandbox
 
 groups_out=$(sb seccomp groups)
 check "'sandbox seccomp groups' succeeds" [ $? -eq 0 ]
+for bad in "seccomp" "seccomp list" "seccomp groups x"; do
+        # shellcheck disable=SC2086 # split on purpose: the words are the args
+        out=$(sb $bad 2>&1)
+        expect_eq "'sandbox $bad' is a usage error" "$?" 123
+        expect_match "'sandbox $bad' says what is wrong" \
+                "^sandbox: seccomp: (needs a subcommand|unknown subcommand 'list'|'groups' takes no argument 'x')" \
+                "$out"
+done
 for g in @default-deny @mount @module @raw-io @privileged @debug @namespaces \
         @keyring @reboot @swap @clock @io-uring; do
         check "groups: $g is listed" grep -qx -- "$g" <<<"$groups_out"

@@ -1,0 +1,35 @@
+/* The verb table. Add a verb here, with its cmd_* function declared in
+ * the header of the file that implements it. */
+#include "verbs.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd-seccomp.h"
+#include "sandbox.h"
+
+const struct cmd_verb cmd_verbs[] = {
+        { "seccomp", "groups", "list the named groups of system calls",
+          cmd_seccomp },
+        { NULL, NULL, NULL, NULL },
+};
+
+const struct cmd_verb *cmd_verb_find(const char *name)
+{
+        for (const struct cmd_verb *v = cmd_verbs; v->name; v++)
+                if (strcmp(v->name, name) == 0)
+                        return v;
+        return NULL;
+}
+
+int cmd_usage_error(const char *verb, const char *fmt, ...)
+{
+        va_list ap;
+        fprintf(stderr, "sandbox: %s: ", verb);
+        va_start(ap, fmt);
+        vfprintf(stderr, fmt, ap);
+        va_end(ap);
+        fprintf(stderr, "\nTry 'sandbox --help'.\n");
+        return SB_EXIT_USAGE;
+}
