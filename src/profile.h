@@ -20,6 +20,12 @@ struct sb_profile_env {
         gid_t gid;                      /* ${GID} */
         const char *xdg_runtime_dir;    /* ${XDG_RUNTIME_DIR}; may be NULL */
         const char *app;                /* ${APP}: basename of the target */
+        /* The caller's desktop session, for the desktop keys; each may be
+         * NULL. */
+        const char *display;            /* $DISPLAY */
+        const char *xauthority;         /* $XAUTHORITY */
+        const char *wayland_display;    /* $WAYLAND_DISPLAY */
+        const char *dbus_address;       /* $DBUS_SESSION_BUS_ADDRESS */
         /* Directories searched for NAME.profile, NAME.local and includes,
          * most specific first: ~/.config/sandbox, /etc/sandbox, profiledir.
          * NULL-terminated. */

@@ -53,6 +53,10 @@ static void world_init(struct world *w, const char *app)
                 .gid = getgid(),
                 .xdg_runtime_dir = secure_getenv("XDG_RUNTIME_DIR"),
                 .app = app,
+                .display = secure_getenv("DISPLAY"),
+                .xauthority = secure_getenv("XAUTHORITY"),
+                .wayland_display = secure_getenv("WAYLAND_DISPLAY"),
+                .dbus_address = secure_getenv("DBUS_SESSION_BUS_ADDRESS"),
                 .search_dirs = w->dirs,
         };
 }
