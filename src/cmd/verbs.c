@@ -6,10 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd-desktop.h"
 #include "cmd-seccomp.h"
 #include "sandbox.h"
 
 const struct cmd_verb cmd_verbs[] = {
+        { "desktop", "install [--profile=P] APP | uninstall APP | list",
+          "wrap an application's .desktop entry in its profile",
+          cmd_desktop },
         { "seccomp", "groups", "list the named groups of system calls",
           cmd_seccomp },
         { NULL, NULL, NULL, NULL },
