@@ -257,11 +257,16 @@ static int install(const char *opt_profile, const char *app)
         dirs_init(&d);
         int status = 1;
         _cleanup_free_ char *text = NULL, *out = NULL, *why = NULL;
-        _cleanup_free_ char *profile = NULL, *self = NULL;
+        _cleanup_free_ char *profile = NULL, *self = NULL, *src = NULL;
         struct desktop_wrap info = { 0 };
         size_t len = 0;
-        _cleanup_free_ char *src = find_original(&d, name, &text, &len);
-        _cleanup_close_ int dfd = -1;
+        /* What is at the target decides first: a file not ours (perhaps
+         * the application's own entry, in the user's directory) is never
+         * replaced. */
+        _cleanup_close_ int dfd = open_install_dir(d.install, false);
+        if (dfd >= 0 && check_target(dfd, d.install, name) < 0)
+                goto out;
+        src = find_original(&d, name, &text, &len);
         if (!src) {
                 fprintf(stderr, "sandbox: desktop: no %s in %s/applications "
                         "or the applications/ of XDG_DATA_DIRS\n",
@@ -289,7 +294,8 @@ static int install(const char *opt_profile, const char *app)
                 fprintf(stderr, "sandbox: desktop: %s: %s\n", src, why);
                 goto out;
         }
-        dfd = open_install_dir(d.install, true);
+        if (dfd < 0)
+                dfd = open_install_dir(d.install, true);
         if (dfd < 0) {
                 fprintf(stderr, "sandbox: desktop: '%s': %s\n", d.install,
                         strerror(-dfd));
