@@ -160,6 +160,33 @@ static void print_caps(FILE *out, const uint64_t keep[SB_CAP_WORDS])
         fputs(" ]; };\n", out);
 }
 
+/* Only when a profile set something: the group's defaults are those of
+ * a profile without it. dbus_own and dbus_talk come with "filtered"
+ * only, as the loader takes them. The caller's session (which display,
+ * which bus) is not part of the profile and is not printed. */
+static void print_desktop(FILE *out, const struct sb_desktop_config *d)
+{
+        if (!sb_desktop_any(d))
+                return;
+        fprintf(out,
+                "desktop = {\n  x11 = %s;\n  wayland = %s;\n"
+                "  pulseaudio = %s;\n  pipewire = %s;\n  dbus = \"%s\";\n",
+                d->x11 ? "true" : "false", d->wayland ? "true" : "false",
+                d->pulseaudio ? "true" : "false",
+                d->pipewire ? "true" : "false", sb_dbus_mode_name(d->dbus));
+        if (d->dbus == SB_DBUS_FILTERED && d->dbus_own) {
+                fputs("  dbus_own = ", out);
+                print_string_list(out, d->dbus_own);
+                fputs(";\n", out);
+        }
+        if (d->dbus == SB_DBUS_FILTERED && d->dbus_talk) {
+                fputs("  dbus_talk = ", out);
+                print_string_list(out, d->dbus_talk);
+                fputs(";\n", out);
+        }
+        fprintf(out, "  gpu = %s;\n};\n", d->gpu ? "true" : "false");
+}
+
 void sb_config_print(const struct sb_config *cfg, FILE *out)
 {
         if (cfg->source)
@@ -181,6 +208,7 @@ void sb_config_print(const struct sb_config *cfg, FILE *out)
         print_rlimits(out, cfg->rlimits);
         print_process(out, &cfg->process);
         print_caps(out, cfg->caps_keep);
+        print_desktop(out, &cfg->desktop);
         /* TODO(filesystem, seccomp, network, cgroup): each feature prints
          * its part of the config here when it lands. */
 }
