@@ -40,8 +40,8 @@ int desktop_exec_split(const char *value, char ***ret_argv,
                         s[n++] = c;
                         continue;
                 }
-                s[n++] = c == 's' ? ' ' : c == 'n' ? '\n' : c == 't' ? '\t'
-                         : c == 'r' ? '\r' : '\\';
+                static const char from[] = "sntr\\", to[] = " \n\t\r\\";
+                s[n++] = to[strchr(from, c) - from];
         }
         s[n] = '\0';
 
@@ -230,7 +230,7 @@ struct out {
 
 static void put(struct out *o, const char *s, size_t n)
 {
-        if (o->n + n + 1 > o->cap) {
+        if (!o->s || o->n + n + 1 > o->cap) {
                 o->cap = (o->n + n + 1) * 2;
                 o->s = xrealloc(o->s, o->cap);
         }

@@ -266,9 +266,10 @@ static int plan_dbus(const struct sb_desktop_config *d, bool host_net,
         _cleanup_free_ char *where = where_of(d, SB_DESKTOP_DBUS);
         const char *addr = d->world.bus_address;
         _cleanup_free_ char *fallback = NULL;
-        if (!addr && d->world.runtime_dir && d->world.runtime_dir[0] == '/')
-                addr = fallback = xasprintf("unix:path=%s/bus",
-                                            d->world.runtime_dir);
+        if (!addr && d->world.runtime_dir && d->world.runtime_dir[0] == '/') {
+                fallback = xasprintf("unix:path=%s/bus", d->world.runtime_dir);
+                addr = fallback;
+        }
         if (!addr)
                 return refuse(ret_why, where, "%sDBUS_SESSION_BUS_ADDRESS "
                               "and XDG_RUNTIME_DIR are not set: there is no "

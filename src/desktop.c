@@ -71,7 +71,9 @@ static int check_dri(const struct desktop_check *c, struct sb_error *err)
         if (!dir)
                 return sb_error_errno(err, errno, "%s: '%s'", c->where,
                                       c->path);
-        fd = -1;
+        /* The DIR owns it now. */
+        /* cppcheck-suppress unreadVariable ; TAKE_FD resets the variable on purpose */
+        (void)TAKE_FD(fd);
         unsigned nodes = 0;
         for (struct dirent *e; (e = readdir(dir));) {
                 struct stat st;
@@ -142,13 +144,16 @@ static void drop_xauth(struct desktop *d)
         if (p->proxy_mount > (int)i)
                 p->proxy_mount--;
         p->xauth_mount = -1;
-        for (size_t k = 0; k < p->n_set; k++)
-                if (strcmp(p->set[k].name, "XAUTHORITY") == 0) {
-                        free(p->set[k].name);
-                        free(p->set[k].value);
-                        p->set[k] = p->set[--p->n_set];
-                        break;
-                }
+        for (size_t k = 0; k < p->n_set; k++) {
+                if (strcmp(p->set[k].name, "XAUTHORITY") != 0)
+                        continue;
+                free(p->set[k].name);
+                free(p->set[k].value);
+                memmove(&p->set[k], &p->set[k + 1],
+                        (p->n_set - k - 1) * sizeof(*p->set));
+                p->n_set--;
+                break;
+        }
 }
 
 static int write_all(int fd, const unsigned char *s, size_t len)
@@ -174,7 +179,7 @@ static int prepare_xauth(struct desktop *d, const struct sb_config *cfg,
 {
         struct desktop_plan *p = &d->plan;
         struct sb_mount *m = &p->mounts[p->xauth_mount];
-        const char *src = m->source;
+        _cleanup_free_ char *src = xstrdup(m->source);
         _cleanup_free_ char *data = NULL;
         ssize_t len = read_all_at(AT_FDCWD, src, O_NOFOLLOW | O_NONBLOCK,
                                   &data);
