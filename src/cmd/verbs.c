@@ -7,9 +7,12 @@
 #include <string.h>
 
 #include "cmd-seccomp.h"
+#include "doctor.h"
 #include "sandbox.h"
 
 const struct cmd_verb cmd_verbs[] = {
+        { "doctor", "", "the privilege mode and what this host allows",
+          cmd_doctor },
         { "seccomp", "groups", "list the named groups of system calls",
           cmd_seccomp },
         { NULL, NULL, NULL, NULL },
