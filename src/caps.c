@@ -231,3 +231,13 @@ int caps_set_effective(const uint64_t eff[SB_CAP_WORDS], struct sb_error *err)
                                     "capabilities: libcap-ng refused");
         return 0;
 }
+
+void caps_after_clone(void)
+{
+        /* libcap-ng keeps the pid it first saw and forgets it only in a
+         * pthread_atfork handler, which a raw clone does not run: a launcher
+         * that used it (setuid mode) would have its child read the
+         * launcher's capabilities -- a pid the child's new pid namespace
+         * cannot even see. */
+        capng_setpid(getpid());
+}

@@ -11,6 +11,8 @@
 #include "priv.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -34,6 +36,7 @@ static enum sb_priv_mode mode = SB_PRIV_USER;
 static char reason[160] = "the real and effective uids are not 0";
 static uid_t real_uid;
 static gid_t real_gid;
+static bool narrowed;            /* the request passed the policy */
 static bool no_userns;           /* narrowed for a sandbox without one */
 static bool raised;              /* between priv_raise and priv_lower */
 static bool fs_root;             /* the raise switched fsuid to 0 */
@@ -107,6 +110,38 @@ static bool allowed_name(const char *entry, size_t len)
                strspn(entry + 3, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_") == len - 3;
 }
 
+/* The caller's strings stay in our memory, where /proc/PID/environ shows
+ * them -- also those the dynamic loader took out of environ already
+ * (LD_PRELOAD under AT_SECURE): blank the whole block the kernel gave us,
+ * fields 50 and 51 of /proc/self/stat. Nothing points into it once the
+ * kept strings are copied and environ is replaced. */
+static void blank_original_environment(void)
+{
+        char buf[1024];
+        int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+                return;
+        ssize_t n = read_full(fd, buf, sizeof(buf));
+        close(fd);
+        const char *p = n > 0 ? strrchr(buf, ')') : NULL;
+        if (!p)
+                return;
+        /* After ")": field 3 (state) onwards; env_start is field 50. */
+        unsigned long long start = 0, end = 0;
+        int field = 2;
+        for (const char *q = p + 1; *q && field < 51; q++) {
+                if (*q != ' ')
+                        continue;
+                field++;
+                if (field == 50)
+                        start = strtoull(q + 1, NULL, 10);
+                else if (field == 51)
+                        end = strtoull(q + 1, NULL, 10);
+        }
+        if (start && end > start && end - start < (1u << 24))
+                memset((void *)(uintptr_t)start, 0, (size_t)(end - start));
+}
+
 /* Keep TERM, LANG, LANGUAGE and LC_* with sane values; HOME, USER,
  * LOGNAME and PATH are set afresh. Nothing else of the caller's
  * environment survives, whatever the dynamic loader already dropped. */
@@ -119,6 +154,7 @@ static void reset_environment(const struct passwd *pw)
                     sane_value(eq + 1))
                         strv_push(&keep, xstrdup(environ[i]));
         }
+        blank_original_environment();
         clearenv();
         for (size_t i = 0; keep[i]; i++)
                 putenv(keep[i]);        /* the strings become environ's */
@@ -237,7 +273,9 @@ int priv_narrow(const struct sb_config *cfg, struct sb_error *err)
         uint64_t keep[SB_CAP_WORDS];
         needed_set(cfg, keep);
         no_userns = !(cfg->namespaces & SB_NS_USER);
-        return caps_limit(keep, err);
+        int r = caps_limit(keep, err);
+        narrowed = r >= 0;
+        return r;
 }
 
 /* ---- raise and lower ---- */
@@ -246,6 +284,11 @@ int priv_raise(enum priv_op op, struct sb_error *err)
 {
         if (mode != SB_PRIV_SETUID)
                 return 0;
+        /* Privilege serves only a request the system policy allowed. */
+        if (!narrowed)
+                return sb_error_set(err, -EPERM, "a setuid launcher uses "
+                                    "privilege only for a request checked "
+                                    "against the system policy");
         uint64_t eff[SB_CAP_WORDS] = { 0 };
         switch (op) {
         case PRIV_OP_CLONE:

@@ -365,6 +365,7 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
         sigset_t all;
         sigfillset(&all);
         sigprocmask(SIG_BLOCK, &all, NULL);
+        caps_after_clone();
         if (cfg->process.die_with_parent)
                 prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
         if (close_fds_except(fd) < 0) {
