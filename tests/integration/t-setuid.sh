@@ -281,6 +281,47 @@ expect_match "veth: keeping net_admin with a veth link is refused" \
         "cap: .*veth: a sandbox with a veth link may not keep net_admin" "$vout"
 expect_match "veth: no host end is left" "left: 0" "$vout"
 
+# ---- the audit line ----
+# syslog(3) writes to /dev/log, which this machine may not have: in a
+# mount namespace made here, /dev becomes a tmpfs with the host's few
+# device nodes bound in and a listener of our own at /dev/log.
+policy 'cgroup = { allowed = true; };'
+cg_audit=$(sp cgaudit 'cgroup = { pids = 30; };' "$TEST_USER")
+mkdir -m 700 "$D/olddev"
+cat >"$D/listen.py" <<EOF
+import os, socket
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind("/dev/log")
+os.chmod("/dev/log", 0o666)
+open("$D/ready", "w").close()
+while True:
+    print(s.recv(4096).decode(errors="replace"), flush=True)
+EOF
+export plain cg_audit
+aout=$(unshare --mount bash -c '
+        mount --bind /dev "$D/olddev" && mount -t tmpfs -o mode=755 none /dev || exit 1
+        for n in null zero full random urandom tty; do
+                touch /dev/$n && mount --bind "$D/olddev/$n" /dev/$n
+        done
+        mkdir /dev/pts /dev/shm && mount --bind "$D/olddev/pts" /dev/pts &&
+                mount --bind "$D/olddev/shm" /dev/shm && ln -s pts/ptmx /dev/ptmx
+        python3 "$D/listen.py" >"$D/audit.log" &
+        LP=$!
+        for _ in $(seq 100); do [ -e "$D/ready" ] && break; sleep 0.05; done
+        as_user "$SUID" --profile="$plain" -- true
+        as_user "$SUID" --profile="$cg_audit" -- true
+        sleep 0.2
+        kill $LP
+        cat "$D/audit.log"
+' 2>&1)
+user_name=$(id -un "$U")
+expect_match "audit: one line for a plain launch, at authpriv.notice" \
+        "^<85>.*sandbox\[[0-9]+\]: setuid launch: uid=$U user=$user_name profile=$D/plain.profile privileged=none$" "$aout"
+expect_match "audit: the privileged features of a launch" \
+        "setuid launch: uid=$U user=$user_name profile=$D/cgaudit.profile privileged=cgroup limits \\(memory 0, pids 30, millicpus 0\\)" "$aout"
+expect_eq "audit: exactly one line per launch" 2 \
+        "$(printf '%s\n' "$aout" | grep -c 'setuid launch:')"
+
 # ---- the same user, the ordinary binary (user mode) ----
 out=$(as_caller "$SB" doctor 2>&1)
 expect_match "user mode: doctor says so" "^mode: user" "$out"
