@@ -181,6 +181,23 @@ expect_match "... naming the policy key" \
 out=$(as_user "$SUID" --profile="$(sp hostuser 'process = { host_user = 0; };')" -- true 2>&1)
 expect_match "process.host_user is refused" "process.host_user needs root" "$out"
 
+# ---- a policy that allows a sandbox without a user namespace ----
+policy 'user_namespace_optional = true;'
+nouser=$D/nouser.profile
+out=$(as_user "$SUID" --profile="$nouser" -- sh -c \
+        'echo "$(id -u) $(id -g)"; grep -E "^(CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs):" /proc/self/status | tr -s "\t" " " | tr "\n" ";"' 2>&1)
+expect_match "no user namespace, allowed: runs as the caller" "^$U $G" "$out"
+expect_match "no user namespace, allowed: no capability, no_new_privs" \
+        "CapPrm: 0+;CapEff: 0+;CapBnd: 0+;CapAmb: 0+;NoNewPrivs: 1;" "$out"
+out=$(as_user "$SUID" --profile="$(sp nouser0 'namespaces = [ "mount", "pid" ];
+process = { user = 0; host_user = 0; };')" -- true 2>&1)
+expect_match "no user namespace: host root is still refused" "process.host_user needs root" "$out"
+out=$(as_user "$SUID" --profile="$(sp nousercap 'namespaces = [ "mount", "pid" ];
+capabilities = { keep = [ "chown" ]; };')" -- true 2>&1)
+expect_match "no user namespace: host capabilities are refused" \
+        "capabilities.keep: without a user namespace these would be host capabilities" "$out"
+rm -f "$D/sandbox.conf"
+
 # ---- profile trust ----
 out=$(as_user "$SUID" --profile="$(sp ww 'hostname = "w";' root 666)" -- true 2>&1)
 rc=$?
