@@ -138,8 +138,10 @@ static void blank_original_environment(void)
                 else if (field == 51)
                         end = strtoull(q + 1, NULL, 10);
         }
+        /* The kernel gives the block only as an address. */
         if (start && end > start && end - start < (1u << 24))
-                memset((void *)(uintptr_t)start, 0, (size_t)(end - start));
+                memset((void *)(uintptr_t)start, 0, // NOLINT(performance-no-int-to-ptr)
+                       (size_t)(end - start));
 }
 
 /* Keep TERM, LANG, LANGUAGE and LC_* with sane values; HOME, USER,
@@ -394,9 +396,11 @@ void priv_features(const struct sb_config *cfg, char *buf, size_t size)
 static void printable(const char *in, char *out, size_t size)
 {
         size_t i = 0;
-        for (; in[i] && i + 1 < size; i++)
-                out[i] = (unsigned char)in[i] < 0x20 || in[i] == 0x7f ? '?'
-                                                                     : in[i];
+        for (; in[i] && i + 1 < size; i++) {
+                out[i] = in[i];
+                if ((unsigned char)in[i] < 0x20 || in[i] == 0x7f)
+                        out[i] = '?';
+        }
         out[i] = '\0';
 }
 
