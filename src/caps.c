@@ -179,3 +179,65 @@ int caps_switch_id_keep_caps(uid_t uid, gid_t gid, bool drop_groups,
                                     "change: libcap-ng refused");
         return 0;
 }
+
+/* ---- setuid mode (called from priv.c only) ---- */
+
+int caps_limit(const uint64_t keep[SB_CAP_WORDS], struct sb_error *err)
+{
+        /* The bounding set shrinks only with CAP_SETPCAP effective: raise
+         * what is permitted first (a no-op at start, where a setuid-root
+         * exec made every capability effective). */
+        if (capng_get_caps_process() < 0)
+                return sb_error_set(err, -EPERM, "read capabilities");
+        for (unsigned cap = 0; cap <= CAP_LAST_CAP; cap++)
+                if (capng_have_capability(CAPNG_PERMITTED, cap))
+                        capng_update(CAPNG_ADD, CAPNG_EFFECTIVE, cap);
+        if (capng_apply(CAPNG_SELECT_CAPS) < 0)
+                return sb_error_set(err, -EPERM, "raise capabilities: "
+                                    "libcap-ng refused");
+        capng_clear(CAPNG_SELECT_BOUNDS);
+        add_kept(keep, CAPNG_BOUNDING_SET);
+        if (capng_apply(CAPNG_SELECT_BOUNDS) < 0)
+                return sb_error_set(err, -EPERM,
+                                    "drop the capability bounding set: "
+                                    "libcap-ng refused");
+        /* Kept only in permitted; nothing effective until raised. */
+        capng_clear(CAPNG_SELECT_CAPS);
+        add_kept(keep, CAPNG_PERMITTED);
+        if (capng_apply(CAPNG_SELECT_CAPS) < 0)
+                return sb_error_set(err, -EPERM, "limit capabilities: "
+                                    "libcap-ng refused");
+        capng_clear(CAPNG_SELECT_AMBIENT);
+        if (capng_apply(CAPNG_SELECT_AMBIENT) < 0)
+                return sb_error_set(err, -EPERM, "clear the ambient "
+                                    "capabilities: libcap-ng refused");
+        return 0;
+}
+
+int caps_set_effective(const uint64_t eff[SB_CAP_WORDS], struct sb_error *err)
+{
+        /* Start from the process's own sets, so that permitted and
+         * bounding stay exactly as they are. */
+        if (capng_get_caps_process() < 0)
+                return sb_error_set(err, -EPERM, "read capabilities");
+        for (unsigned cap = 0; cap <= CAP_LAST_CAP; cap++) {
+                bool want = sb_caps_has(eff, cap) &&
+                            capng_have_capability(CAPNG_PERMITTED, cap);
+                capng_update(want ? CAPNG_ADD : CAPNG_DROP, CAPNG_EFFECTIVE,
+                             cap);
+        }
+        if (capng_apply(CAPNG_SELECT_CAPS) < 0)
+                return sb_error_set(err, -EPERM, "change the effective "
+                                    "capabilities: libcap-ng refused");
+        return 0;
+}
+
+void caps_after_clone(void)
+{
+        /* libcap-ng keeps the pid it first saw and forgets it only in a
+         * pthread_atfork handler, which a raw clone does not run: a launcher
+         * that used it (setuid mode) would have its child read the
+         * launcher's capabilities -- a pid the child's new pid namespace
+         * cannot even see. */
+        capng_setpid(getpid());
+}

@@ -24,12 +24,22 @@ const char *caps_name(unsigned cap);
 int caps_enter(uid_t uid, gid_t gid, bool drop_groups,
                const uint64_t keep[SB_CAP_WORDS], struct sb_error *err);
 
-
-
 /* Change uid/gid but keep every capability held now (effective too). The
  * sandbox's init uses it when root started it: its host uid 0 is not mapped
  * in the sandbox's user namespace, so it becomes the mapped user first and
  * still builds the sandbox with the namespace's capabilities. */
 int caps_switch_id_keep_caps(uid_t uid, gid_t gid, bool drop_groups,
                              struct sb_error *err);
+
+/* In a child made by a raw clone(2): make libcap-ng look at this process,
+ * not at the parent it was used in before. */
+void caps_after_clone(void);
+
+/* Setuid mode (priv.c): keep `keep` in the permitted and bounding sets
+ * only; effective, inheritable and ambient become empty. */
+int caps_limit(const uint64_t keep[SB_CAP_WORDS], struct sb_error *err);
+/* Make the effective set exactly `eff` (limited to what is permitted);
+ * an empty set lowers everything. */
+int caps_set_effective(const uint64_t eff[SB_CAP_WORDS],
+                       struct sb_error *err);
 #endif

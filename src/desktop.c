@@ -33,6 +33,7 @@
 #include "cleanup.h"
 #include "desktop-plan.h"
 #include "log.h"
+#include "priv.h"
 #include "util.h"
 
 #define DRM_MAJOR 226
@@ -250,7 +251,7 @@ static int prepare_proxy(struct desktop *d, const struct sb_config *cfg,
         struct desktop_plan *p = &d->plan;
         /* A setuid launcher would start the proxy as root with the
          * caller's choice of bus address. */
-        if (getuid() != geteuid() || getgid() != getegid())
+        if (priv_mode() == SB_PRIV_SETUID)
                 return sb_error_set(err, -EPERM, "%s: dbus = \"filtered\" is "
                                     "not available in a setuid-root "
                                     "install", p->dbus_where);

@@ -6,6 +6,7 @@
  * start; the kernel also deletes a veth with its namespace, which covers
  * a launcher killed by SIGKILL. */
 #include "net.h"
+#include "priv.h"
 
 #include <errno.h>
 #include <net/if.h>
@@ -155,17 +156,17 @@ int net_prepare(const struct sb_config *cfg, struct net_host **ret,
                                     "\"veth\" needs the net namespace",
                                     where);
         /* Never a silent downgrade to a sandbox without the network the
-         * profile asked for. The real uid counts too: a setuid-root
-         * launcher must not hand any user links on the host's bridges
-         * until a system policy says which (none exists yet). */
-        if (geteuid() != 0 || getuid() != 0)
+         * profile asked for. A setuid-root launcher gets here only with a
+         * request its system policy allowed (run.c, priv.h), and creates
+         * the links with CAP_NET_ADMIN raised around it. */
+        if (priv_mode() == SB_PRIV_USER)
                 return sb_error_set(
                         err, -EPERM, "%s: network.mode: \"veth\" needs root: "
                         "its host end is created in the host's network "
-                        "namespace (a setuid launcher would need a policy "
-                        "allowing it, which this version does not have); "
-                        "use \"loopback\" or \"none\" to run unprivileged",
-                        where);
+                        "namespace; run as root, or through a setuid-root "
+                        "install whose policy allows the bridge "
+                        "(sandbox.conf(5)), or use \"loopback\" or "
+                        "\"none\" to run unprivileged", where);
 
         struct net_host *h = xcalloc(1, sizeof(*h));
         h->net = n;

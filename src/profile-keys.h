@@ -97,4 +97,14 @@ void keys_apply(struct sb_keys_state *st, const struct sb_keys_file *f,
  * on top of process.user) and the cross-key checks. */
 void keys_finish(struct sb_keys_state *st);
 
+/* A libconfig file as a plain tree, for readers other than the profile
+ * loader (the system policy, policy.c); profile.c stays the only user of
+ * libconfig. check_text's rules apply (no @include, no mangled integer).
+ * Strings live as long as the tree. */
+struct profile_tree;
+int profile_tree_parse(const char *path, const char *text,
+                       struct profile_tree **ret, struct sb_diags *diags);
+const struct sb_keys_value *profile_tree_root(const struct profile_tree *t);
+void profile_tree_free(struct profile_tree *t);
+
 #endif

@@ -412,6 +412,48 @@ static void load_text(struct loader *l, const struct source *src,
         free_tree(&root);
 }
 
+/* ---- a plain tree for other readers (the system policy, policy.c) ---- */
+
+struct profile_tree {
+        config_t cfg;
+        struct sb_keys_value root;
+};
+
+int profile_tree_parse(const char *path, const char *text,
+                       struct profile_tree **ret, struct sb_diags *diags)
+{
+        struct loader l = { .diags = diags };
+        *ret = NULL;
+        if (!check_text(&l, path, text, strlen(text)))
+                return -EINVAL;
+        struct profile_tree *t = xcalloc(1, sizeof(*t));
+        config_init(&t->cfg);
+        if (!config_read_string(&t->cfg, text)) {
+                sb_diags_add(diags, "%s:%d: syntax error", path,
+                             config_error_line(&t->cfg));
+                config_destroy(&t->cfg);
+                free(t);
+                return -EINVAL;
+        }
+        convert(config_root_setting(&t->cfg), &t->root);
+        *ret = t;
+        return 0;
+}
+
+const struct sb_keys_value *profile_tree_root(const struct profile_tree *t)
+{
+        return &t->root;
+}
+
+void profile_tree_free(struct profile_tree *t)
+{
+        if (!t)
+                return;
+        free_tree(&t->root);
+        config_destroy(&t->cfg);
+        free(t);
+}
+
 /* Report an include problem where the include was written, or against the
  * file itself when nothing included it. */
 static void include_error(struct loader *l, const struct origin *from,
@@ -516,6 +558,30 @@ static int read_file(struct loader *l, const struct origin *from, int fd,
         return 0;
 }
 
+/* Setuid mode: the file must be root's (or the caller's own, when user
+ * profiles are allowed) and nobody else may write it. NULL if it may be
+ * read; checked on the descriptor, so a rename after the open changes
+ * nothing. */
+static const char *owner_problem(const struct sb_profile_env *env,
+                                 const struct stat *st)
+{
+        if (!env->check_owner)
+                return NULL;
+        if (st->st_uid != 0 &&
+            !(env->allow_user_owned && st->st_uid == env->uid))
+                return env->allow_user_owned
+                               ? "refused: owned by neither root nor you "
+                                 "(a setuid launcher trusts no one else's "
+                                 "profile)"
+                               : "refused: not owned by root (the system "
+                                 "policy allows only root's profiles: "
+                                 "user_profiles = false)";
+        if (st->st_mode & (S_IWGRP | S_IWOTH))
+                return "refused: writable by group or others (a setuid "
+                       "launcher trusts only files no one else may change)";
+        return NULL;
+}
+
 /* Open, check and load one file. `from` is NULL for the profile itself and
  * for a .local, where a missing file is silently skipped. */
 static void load_path(struct loader *l, const char *path,
@@ -544,6 +610,11 @@ static void load_path(struct loader *l, const char *path,
         }
         if (!S_ISREG(st.st_mode)) {
                 file_error(l, from, path, "not a regular file");
+                return;
+        }
+        const char *untrusted = owner_problem(l->env, &st);
+        if (untrusted) {
+                file_error(l, from, path, untrusted);
                 return;
         }
         if (!may_load(l, from, path, &st))

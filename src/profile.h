@@ -30,6 +30,14 @@ struct sb_profile_env {
          * most specific first: ~/.config/sandbox, /etc/sandbox, profiledir.
          * NULL-terminated. */
         const char *const *search_dirs;
+        /* A setuid launcher (priv.h) sets check_owner: then every file read
+         * (the profile, each include, each .local) must be owned by root
+         * and not writable by group or others, checked on the open
+         * descriptor; with allow_user_owned, a file owned by `uid` and not
+         * writable by group or others is taken too (the user's own
+         * profiles, the system policy's user_profiles). */
+        bool check_owner;
+        bool allow_user_owned;
 };
 
 struct sb_diags {

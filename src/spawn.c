@@ -31,6 +31,7 @@
 #include "mount.h"
 #include "net.h"
 #include "ns.h"
+#include "priv.h"
 #include "rlimit.h"
 #include "seccomp-filter.h"
 #include "sync.h"
@@ -50,7 +51,7 @@
 
 struct sb_container {
         const struct sb_config *cfg;
-        bool privileged;          /* the launcher runs as root */
+        bool privileged;          /* the launcher runs as root (or setuid) */
         bool write_id_map;        /* the config asks for a user namespace */
         bool can_setgroups;       /* setgroups(2) allowed where we run */
         bool init_changes_id;     /* init's host uid is not mapped inside */
@@ -90,6 +91,9 @@ int sb_container_create(const struct sb_config *cfg,
         c->sync_fd = -1;
         c->failure_exit = SB_EXIT_SETUP;
         c->privileged = geteuid() == 0;
+        /* A setuid-root launcher runs the sandbox as its real user
+         * (priv.h); run.c checked the request against the policy. */
+        bool setuid_mode = priv_mode() == SB_PRIV_SETUID;
 
         const struct sb_identity *id = &cfg->process.id;
         c->uid = id->user_set ? id->uid : getuid();
@@ -99,7 +103,15 @@ int sb_container_create(const struct sb_config *cfg,
                 c->write_id_map = true;
                 c->map.inside_uid = c->uid;
                 c->map.inside_gid = c->gid;
-                if (c->privileged) {
+                if (setuid_mode) {
+                        /* The real user outside, as if unprivileged, but
+                         * the namespace is root's: the user cannot enter
+                         * it with its capabilities. */
+                        c->map.host_uid = getuid();
+                        c->map.host_gid = getgid();
+                        c->map.deny_setgroups = true;
+                        c->init_changes_id = true;
+                } else if (c->privileged) {
                         /* Root's sandbox never runs as host root unless the
                          * profile says so with process.host_user. */
                         c->map.host_uid = id->host_user_set ? id->host_uid
@@ -124,8 +136,10 @@ int sb_container_create(const struct sb_config *cfg,
                         free(c);
                         return sb_error_set(err, -EPERM,
                                             "a sandbox without the user "
-                                            "namespace needs root; add "
-                                            "\"user\" to namespaces");
+                                            "namespace needs root (or a "
+                                            "setuid install whose policy "
+                                            "allows it); add \"user\" to "
+                                            "namespaces");
                 }
                 /* No mapping: the program's uid is its host uid. It is never
                  * root unless process.host_user says so (the loader refuses
@@ -136,7 +150,11 @@ int sb_container_create(const struct sb_config *cfg,
                 c->gid = id->host_user_set ? id->host_gid
                          : id->user_set    ? id->gid
                                            : SB_NOGROUP_GID;
-                c->can_setgroups = true;
+                c->can_setgroups = !setuid_mode;
+                if (setuid_mode) {
+                        c->uid = getuid();
+                        c->gid = getgid();
+                }
         }
         fault_init();
         /* Pure preparation only: nothing exists on the host yet. */
@@ -359,6 +377,7 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
         sigset_t all;
         sigfillset(&all);
         sigprocmask(SIG_BLOCK, &all, NULL);
+        caps_after_clone();
         if (cfg->process.die_with_parent)
                 prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
         if (close_fds_except(fd) < 0) {
@@ -379,7 +398,8 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                 child_fail(fd, STEP_NAMESPACES, &err, SB_EXIT_SETUP);
         }
         if (c->init_changes_id) {
-                if (caps_switch_id_keep_caps(c->uid, c->gid, true, &err) < 0)
+                if (caps_switch_id_keep_caps(c->uid, c->gid,
+                                             c->can_setgroups, &err) < 0)
                         child_fail(fd, STEP_IDENTITY, &err, SB_EXIT_SETUP);
                 rearm_parent_death(cfg, fd, -1);
         }
@@ -443,6 +463,27 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                  !(cfg->namespaces & SB_NS_PID));
 }
 
+/* The host objects the launcher made, removed with the privilege they were
+ * made with (a setuid launcher's links and cgroups are root's). */
+static void release_host(struct sb_container *c, bool failed)
+{
+        /* Tried even if the raise fails: what can go, goes. */
+        struct sb_error e = { 0 };
+        if (c->net) {
+                priv_raise(PRIV_OP_NET, &e);
+                if (failed)
+                        net_host_cleanup(TAKE_PTR(c->net));
+                else
+                        net_host_release(TAKE_PTR(c->net));
+                priv_lower();
+        }
+        if (c->cgroup) {
+                priv_raise(PRIV_OP_CGROUP, &e);
+                cgroup_destroy(TAKE_PTR(c->cgroup));
+                priv_lower();
+        }
+}
+
 static void reap_init(struct sb_container *c, int *ret_status)
 {
         int status = 0;
@@ -490,7 +531,11 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
                 return sb_error_set(err, -EINVAL, "no command to run");
         /* The cgroup exists before init does, so that nothing init runs
          * escapes its limits. */
+        r = priv_raise(PRIV_OP_CGROUP, err);
+        if (r < 0)
+                return r;
         r = cgroup_prepare(cfg, &c->cgroup, err);
+        priv_lower();
         if (r < 0)
                 return r;
         fault_point("cgroup");
@@ -558,10 +603,18 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         log_debug("clone: namespaces 0x%x", (unsigned)cfg->namespaces);
         /* A raw clone works like fork: the child gets a copy of our memory
          * and stack, and no stack of its own has to be set up. */
-        pid_t pid = (pid_t)syscall(SYS_clone, (unsigned long)flags | SIGCHLD,
-                                   NULL, NULL, NULL, NULL);
+        r = priv_raise(PRIV_OP_CLONE, err);
+        pid_t pid = r < 0 ? -1
+                          : (pid_t)syscall(SYS_clone,
+                                           (unsigned long)flags | SIGCHLD,
+                                           NULL, NULL, NULL, NULL);
+        int clone_errno = errno;
+        if (pid != 0)
+                priv_lower();
         if (pid < 0) {
-                r = sb_error_errno(err, errno, "create namespaces (clone)");
+                r = r < 0 ? r
+                          : sb_error_errno(err, clone_errno,
+                                           "create namespaces (clone)");
                 close(sv[0]);
                 close(sv[1]);
                 strv_free(args.envp);
@@ -578,16 +631,25 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         fault_point("clone");
 
         if (c->write_id_map) {
-                r = ns_write_id_maps(pid, &c->map, err);
+                r = priv_raise(PRIV_OP_IDMAP, err);
+                if (r >= 0)
+                        r = ns_write_id_maps(pid, &c->map, err);
+                priv_lower();
                 if (r < 0)
                         goto fail;
         }
         fault_point("idmap");
-        r = cgroup_attach(c->cgroup, pid, err);
+        r = priv_raise(PRIV_OP_CGROUP, err);
+        if (r >= 0)
+                r = cgroup_attach(c->cgroup, pid, err);
+        priv_lower();
         if (r < 0)
                 goto fail;
         fault_point("attach");
-        r = net_host_setup(c->net, pid, err);
+        r = priv_raise(PRIV_OP_NET, err);
+        if (r >= 0)
+                r = net_host_setup(c->net, pid, err);
+        priv_lower();
         if (r < 0)
                 goto fail;
         fault_point("net-host");
@@ -611,8 +673,7 @@ fail:
         }
 fail_host:
         /* Nothing the launcher made on the host outlives a failed start. */
-        net_host_cleanup(TAKE_PTR(c->net));
-        cgroup_destroy(TAKE_PTR(c->cgroup));
+        release_host(c, true);
         return r;
 }
 
@@ -657,8 +718,7 @@ void sb_container_destroy(struct sb_container *c)
                 kill(c->init_pid, SIGKILL);
                 reap_init(c, NULL);
         }
-        net_host_release(c->net);
-        cgroup_destroy(c->cgroup);
+        release_host(c, false);
         desktop_destroy(c->desktop);
         seccomp_program_free(c->seccomp);
         mount_prep_free(c->fs);

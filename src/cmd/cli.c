@@ -16,8 +16,8 @@ void cli_usage(FILE *out)
 {
         fputs("Usage: sandbox [OPTIONS] [--] COMMAND [ARG...]\n", out);
         for (const struct cmd_verb *v = cmd_verbs; v->name; v++)
-                fprintf(out, "       sandbox [OPTIONS] %s %s\n", v->name,
-                        v->usage);
+                fprintf(out, "       sandbox [OPTIONS] %s%s%s\n", v->name,
+                        *v->usage ? " " : "", v->usage);
         fputs("Run COMMAND in a sandbox described by a profile, or run one of\n"
               "the verbs below. A COMMAND named like a verb needs '--' or a\n"
               "path.\n"

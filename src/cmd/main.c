@@ -7,6 +7,7 @@
 #include "build-config.h"
 #include "cli.h"
 #include "log.h"
+#include "priv.h"
 #include "run.h"
 #include "sandbox.h"
 #include "verbs.h"
@@ -35,6 +36,12 @@ int main(int argc, char **argv)
         struct cli_request req;
         struct sb_error err = { 0 };
 
+        /* First of all: a setuid launcher drops what it may not keep
+         * before anything reads the environment or opens a file. */
+        if (priv_start(&err) < 0) {
+                fprintf(stderr, "sandbox: %s\n", err.msg);
+                return SB_EXIT_SETUP;
+        }
         if (ensure_stdio() < 0)
                 return SB_EXIT_SETUP;
         if (cli_parse(argc, argv, &req, &err) < 0) {

@@ -13,6 +13,8 @@
 #include "build-config.h"
 #include "cleanup.h"
 #include "log.h"
+#include "policy.h"
+#include "priv.h"
 #include "profile.h"
 #include "sandbox.h"
 #include "util.h"
@@ -28,7 +30,12 @@ struct world {
         const char *dirs[4];
 };
 
-static void world_init(struct world *w, const char *app)
+/* The system policy's path, fixed when the binary is built (a setuid
+ * launcher never takes it from its caller): policy-path.c. */
+extern const char sb_policy_path[];
+
+static void world_init(struct world *w, const char *app,
+                       const struct sb_policy *policy)
 {
         struct passwd *pw = getpwuid(getuid());
         const char *home = pw ? pw->pw_dir : secure_getenv("HOME");
@@ -42,10 +49,15 @@ static void world_init(struct world *w, const char *app)
         /* Tests and uninstalled builds point at the source tree's profiles
          * with SANDBOX_PROFILEDIR; it replaces the installed directory. */
         const char *profiledir = secure_getenv("SANDBOX_PROFILEDIR");
-        w->dirs[0] = w->config_dir;
-        w->dirs[1] = SB_SYSCONF_PROFILEDIR;
-        w->dirs[2] = profiledir && *profiledir ? profiledir : SB_PROFILEDIR;
-        w->dirs[3] = NULL;
+        size_t n = 0;
+        /* A setuid launcher whose policy forbids user profiles does not
+         * even look in the user's directory. */
+        if (!policy || policy->user_profiles)
+                w->dirs[n++] = w->config_dir;
+        w->dirs[n++] = SB_SYSCONF_PROFILEDIR;
+        w->dirs[n++] = profiledir && *profiledir && !policy ? profiledir
+                                                            : SB_PROFILEDIR;
+        w->dirs[n] = NULL;
         w->env = (struct sb_profile_env){
                 .home = w->home,
                 .user = w->user,
@@ -58,6 +70,8 @@ static void world_init(struct world *w, const char *app)
                 .wayland_display = secure_getenv("WAYLAND_DISPLAY"),
                 .dbus_address = secure_getenv("DBUS_SESSION_BUS_ADDRESS"),
                 .search_dirs = w->dirs,
+                .check_owner = policy != NULL,
+                .allow_user_owned = policy && policy->user_profiles,
         };
 }
 
@@ -98,8 +112,9 @@ static int load_config(const struct cli_request *req, const struct world *w,
         _cleanup_free_ char *path = choose_profile(req, w);
         if (!path) {
                 const char *name = req->profile ? req->profile : "default";
-                log_error("profile '%s' not found (searched %s, %s, %s)",
-                          name, w->dirs[0], w->dirs[1], w->dirs[2]);
+                log_error("profile '%s' not found (searched %s, %s%s%s)",
+                          name, w->dirs[0], w->dirs[1], w->dirs[2] ? ", " : "",
+                          w->dirs[2] ? w->dirs[2] : "");
                 return -ENOENT;
         }
         log_debug("profile %s", path);
@@ -111,6 +126,31 @@ static int load_config(const struct cli_request *req, const struct world *w,
         return r;
 }
 
+static int load_policy(struct sb_policy *policy)
+{
+        struct sb_diags diags = { 0 };
+        int r = sb_policy_load(policy, &diags);
+        for (size_t i = 0; i < diags.n; i++)
+                log_error("policy %s", diags.msgs[i]);
+        sb_diags_free(&diags);
+        return r;
+}
+
+/* Setuid mode: the request must pass the system policy; then only the
+ * capabilities it needs stay, and the launch is logged. */
+static int setuid_admit(const struct sb_policy *policy, struct sb_config *cfg)
+{
+        struct sb_error err = { 0 };
+        sb_policy_fill(policy, cfg);
+        if (sb_policy_check(cfg, policy, getuid(), getgid(), &err) < 0 ||
+            priv_narrow(cfg, &err) < 0) {
+                log_error("%s", err.msg);
+                return -EPERM;
+        }
+        priv_audit(cfg, cfg->source);
+        return 0;
+}
+
 int cmd_run(const struct cli_request *req)
 {
         const char *slash = strrchr(req->command[0], '/');
@@ -119,12 +159,23 @@ int cmd_run(const struct cli_request *req)
         struct sb_config cfg;
         struct sb_error err = { 0 };
         struct sb_container *c = NULL;
+        struct sb_policy policy;
+        bool setuid_mode = priv_mode() == SB_PRIV_SETUID;
         int status;
 
-        world_init(&w, app);
+        sb_policy_init(&policy, sb_policy_path);
+        if (setuid_mode && load_policy(&policy) < 0) {
+                sb_policy_free(&policy);
+                return SB_EXIT_SETUP;
+        }
+        world_init(&w, app, setuid_mode ? &policy : NULL);
         sb_config_init(&cfg);
         if (load_config(req, &w, &cfg) < 0) {
                 status = SB_EXIT_PROFILE;
+                goto out;
+        }
+        if (setuid_mode && setuid_admit(&policy, &cfg) < 0) {
+                status = SB_EXIT_SETUP;
                 goto out;
         }
 
@@ -152,5 +203,6 @@ out:
         sb_container_destroy(c);
         sb_config_free(&cfg);
         world_free(&w);
+        sb_policy_free(&policy);
         return status;
 }
