@@ -97,14 +97,6 @@ static char *choose_profile(const struct cli_request *req,
         return profile_find("default", &w->env);
 }
 
-char *cmd_find_profile(const char *name)
-{
-        struct world w;
-        world_init(&w, name);
-        char *path = profile_find(name, &w.env);
-        world_free(&w);
-        return path;
-}
 
 static int load_config(const struct cli_request *req, const struct world *w,
                        struct sb_config *cfg)
@@ -134,6 +126,25 @@ static int load_policy(struct sb_policy *policy)
                 log_error("policy %s", diags.msgs[i]);
         sb_diags_free(&diags);
         return r;
+}
+
+/* As cmd_run looks a profile up: in setuid mode under the system
+ * policy, which may keep the user's own directory out of the search. */
+char *cmd_find_profile(const char *name)
+{
+        struct sb_policy policy;
+        bool setuid_mode = priv_mode() == SB_PRIV_SETUID;
+        sb_policy_init(&policy, sb_policy_path);
+        if (setuid_mode && load_policy(&policy) < 0) {
+                sb_policy_free(&policy);
+                return NULL;
+        }
+        struct world w;
+        world_init(&w, name, setuid_mode ? &policy : NULL);
+        char *path = profile_find(name, &w.env);
+        world_free(&w);
+        sb_policy_free(&policy);
+        return path;
 }
 
 /* Setuid mode: the request must pass the system policy; then only the
