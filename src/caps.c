@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -178,4 +179,13 @@ int caps_switch_id_keep_caps(uid_t uid, gid_t gid, bool drop_groups,
                                     "raise capabilities after the uid "
                                     "change: libcap-ng refused");
         return 0;
+}
+
+void caps_adopt_thread(void)
+{
+        /* libcap-ng keeps, per thread, the id of the thread it first ran
+         * in and reads and sets the capabilities of that id. Only its
+         * pthread_atfork handler resets it, which a raw clone(2) does not
+         * run; and a CLONE_VM child shares the very same variable. */
+        capng_setpid((int)syscall(SYS_gettid));
 }

@@ -32,4 +32,9 @@ int caps_enter(uid_t uid, gid_t gid, bool drop_groups,
  * still builds the sandbox with the namespace's capabilities. */
 int caps_switch_id_keep_caps(uid_t uid, gid_t gid, bool drop_groups,
                              struct sb_error *err);
+
+/* Make the calls above act on the calling process. Needed first thing
+ * in a child made by clone(2) rather than fork(3), and again in its
+ * parent after a CLONE_VM child ran (they share the library's state). */
+void caps_adopt_thread(void);
 #endif

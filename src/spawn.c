@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -334,6 +335,99 @@ static int close_fds_except(int keep)
         return 0;
 }
 
+/* The target's stack while it shares init's memory: a mapping of its own
+ * with an inaccessible page below it, so that an overflow faults instead
+ * of writing over init's data. The target's path to execve needs a few
+ * dozen KiB (sanitizer builds more); untouched pages cost nothing. */
+#define TARGET_STACK_SIZE (512 * 1024)
+
+/* AddressSanitizer keeps the bounds of the running stack per thread, and
+ * the target shares init's thread state: tell it about the switch in both
+ * directions, or it warns about (and may misjudge) the target's stack. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SB_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SB_ASAN 1
+#endif
+#endif
+#ifdef SB_ASAN
+#include <sanitizer/common_interface_defs.h>
+#endif
+
+struct target_start {
+        const struct child_args *args;
+        void *fake_stack;         /* sanitizer bookkeeping only */
+        const void *init_bottom;
+        size_t init_size;
+        bool switched;
+};
+
+static int target_entry(void *arg)
+{
+        struct target_start *ts = arg;
+#ifdef SB_ASAN
+        __sanitizer_finish_switch_fiber(ts->fake_stack, &ts->init_bottom,
+                                        &ts->init_size);
+        ts->switched = true;
+#endif
+        /* init's libcap-ng state names init; this is another process. */
+        caps_adopt_thread();
+        target_main(ts->args);
+}
+
+/* Start the target as posix_spawn(3) does, with clone(CLONE_VM |
+ * CLONE_VFORK): it runs in init's memory, on a stack of its own, until its
+ * execve, and init is suspended until then. Unlike fork() this copies no
+ * page table and takes no copy-on-write fault in either process, and the
+ * target replaces its memory by execve anyway.
+ * What makes sharing safe: init is suspended (CLONE_VFORK), so no two
+ * run at once; the target leaves init's state as it found it (it has no
+ * file table, fs state, credentials, signal mask or seccomp filter in
+ * common with init: all are per process without CLONE_FILES, CLONE_FS,
+ * CLONE_SIGHAND or TSYNC); every catchable signal is blocked in init, so
+ * in the target too, until target_main restores the caller's mask; and
+ * the target reports errors over the sync socket and leaves with _exit,
+ * which runs no atexit handler and flushes no stdio. */
+static pid_t spawn_target(const struct child_args *a, struct sb_error *err)
+{
+        size_t guard = (size_t)sysconf(_SC_PAGESIZE);
+        size_t size = guard + TARGET_STACK_SIZE;
+        char *stack = mmap(NULL, size, PROT_NONE,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (stack == MAP_FAILED)
+                return sb_error_errno(err, errno,
+                                      "map the target's stack");
+        if (mprotect(stack + guard, TARGET_STACK_SIZE,
+                     PROT_READ | PROT_WRITE) < 0) {
+                int e = errno;
+                munmap(stack, size);
+                return sb_error_errno(err, e, "map the target's stack");
+        }
+        struct target_start ts = { .args = a };
+#ifdef SB_ASAN
+        __sanitizer_start_switch_fiber(&ts.fake_stack, stack + guard,
+                                       TARGET_STACK_SIZE);
+#endif
+        /* The stack grows down from the end of the mapping. */
+        pid_t pid = clone(target_entry, stack + size,
+                          CLONE_VM | CLONE_VFORK | SIGCHLD, &ts);
+        int e = errno;
+#ifdef SB_ASAN
+        if (ts.switched) {
+                __sanitizer_start_switch_fiber(NULL, ts.init_bottom,
+                                               ts.init_size);
+                __sanitizer_finish_switch_fiber(NULL, NULL, NULL);
+        }
+#endif
+        /* The target has exec'd or exited: the stack is free again. */
+        munmap(stack, size);
+        caps_adopt_thread();
+        if (pid < 0)
+                return sb_error_errno(err, e, "fork the target");
+        return pid;
+}
+
 /* The sandbox's init, in its new namespaces. The order below is the setup
  * order of ARCHITECTURE.md; change it only with a reason. */
 __attribute__((noreturn)) static void child_main(const struct child_args *a)
@@ -347,6 +441,7 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
         sigset_t all;
         sigfillset(&all);
         sigprocmask(SIG_BLOCK, &all, NULL);
+        caps_adopt_thread();
         if (cfg->process.die_with_parent)
                 prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
         if (close_fds_except(fd) < 0) {
@@ -407,13 +502,9 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
         }
 
         fault_point("init-fork");
-        pid_t target = fork();
-        if (target < 0) {
-                sb_error_errno(&err, errno, "fork the target");
+        pid_t target = spawn_target(a, &err);
+        if (target < 0)
                 child_fail(fd, STEP_FORK, &err, SB_EXIT_SETUP);
-        }
-        if (target == 0)
-                target_main(a);
 
         /* init keeps nothing it does not need to wait and forward. */
         static const uint64_t none[SB_CAP_WORDS];
