@@ -54,6 +54,7 @@ struct sb_container {
         bool write_id_map;        /* the config asks for a user namespace */
         bool can_setgroups;       /* setgroups(2) allowed where we run */
         bool init_changes_id;     /* init's host uid is not mapped inside */
+        bool init_maps_itself;    /* no host-side work: no "go" round trip */
         struct ns_id_map map;
         uid_t uid;                /* the target's uid and gid inside */
         gid_t gid;
@@ -448,10 +449,19 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                 sb_error_errno(&err, errno, "close inherited descriptors");
                 child_fail(fd, STEP_WAIT_PARENT, &err, SB_EXIT_SETUP);
         }
-        /* The launcher may have died before PDEATHSIG was armed; then this
-         * read sees the end of the stream and we leave quietly. */
-        if (sync_recv(fd, &go) != 1 || go.kind != SYNC_GO)
+        if (c->init_maps_itself) {
+                /* The launcher may have died before PDEATHSIG was armed:
+                 * then its end of the socket is closed already. */
+                if (launcher_gone(fd))
+                        _exit(SB_EXIT_SETUP);
+                if (ns_write_id_maps(0, &c->map, &err) < 0)
+                        child_fail(fd, STEP_NAMESPACES, &err, SB_EXIT_SETUP);
+        } else if (sync_recv(fd, &go) != 1 || go.kind != SYNC_GO) {
+                /* The launcher may have died before PDEATHSIG was armed;
+                 * then this read sees the end of the stream and we leave
+                 * quietly. */
                 _exit(SB_EXIT_SETUP);
+        }
 
         /* From here on init holds capabilities over its namespaces: keep
          * anything inside from reading its memory or /proc/1/exe. */
@@ -594,6 +604,15 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
                 sv[i] = moved;
         }
 
+        /* An unprivileged caller's map (its own uid and gid, setgroups
+         * denied) is one init may write itself; with nothing else to do on
+         * the host side (no cgroup to join, no veth), init then need not
+         * wait for the launcher's "go": one wake-up and four /proc writes
+         * across processes less. Root's map (an unprivileged host uid for
+         * the sandbox) can only be written from outside. */
+        c->init_maps_itself = c->write_id_map && c->map.deny_setgroups &&
+                              !c->privileged && !c->cgroup && !c->net;
+
         struct child_args args = {
                 .c = c,
                 .sync_fd = sv[1],
@@ -651,7 +670,7 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         c->sync_fd = sv[0];
         fault_point("clone");
 
-        if (c->write_id_map) {
+        if (c->write_id_map && !c->init_maps_itself) {
                 r = ns_write_id_maps(pid, &c->map, err);
                 if (r < 0)
                         goto fail;
@@ -665,10 +684,13 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         if (r < 0)
                 goto fail;
         fault_point("net-host");
-        r = sync_send(c->sync_fd, SYNC_GO, STEP_NONE, NULL);
-        if (r < 0) {
-                r = sb_error_errno(err, r, "signal the sandbox to go on");
-                goto fail;
+        if (!c->init_maps_itself) {
+                r = sync_send(c->sync_fd, SYNC_GO, STEP_NONE, NULL);
+                if (r < 0) {
+                        r = sb_error_errno(err, r,
+                                           "signal the sandbox to go on");
+                        goto fail;
+                }
         }
         fault_point("go");
         r = await_exec(c, err);
