@@ -358,10 +358,12 @@ static int close_fds_except(int keep)
 
 struct target_start {
         const struct child_args *args;
-        void *fake_stack;         /* sanitizer bookkeeping only */
+#ifdef SB_ASAN
+        void *fake_stack;
         const void *init_bottom;
         size_t init_size;
         bool switched;
+#endif
 };
 
 static int target_entry(void *arg)
