@@ -7,9 +7,12 @@
 #include <string.h>
 
 #include "cmd-seccomp.h"
+#include "profile-verb.h"
 #include "sandbox.h"
 
 const struct cmd_verb cmd_verbs[] = {
+        { "profile", "check FILE|NAME... | show FILE|NAME | list",
+          "validate, resolve (with origins) or list profiles", cmd_profile },
         { "seccomp", "groups", "list the named groups of system calls",
           cmd_seccomp },
         { NULL, NULL, NULL, NULL },
