@@ -1,6 +1,7 @@
 /* What the two files of the config printer share: config-print.c (the
  * top level, environment, rlimits, process, capabilities) and
- * config-print-sections.c (filesystem, devices, seccomp, network, cgroup). */
+ * config-print-sections.c (filesystem, devices, seccomp, network, cgroup,
+ * desktop). */
 #ifndef SB_CONFIG_PRINT_INTERNAL_H
 #define SB_CONFIG_PRINT_INTERNAL_H
 
@@ -25,5 +26,6 @@ void print_devices(struct printer *p, const struct sb_config *cfg);
 void print_seccomp(struct printer *p, const struct sb_seccomp_config *s);
 void print_network(struct printer *p, const struct sb_net_config *n);
 void print_cgroup(struct printer *p, const struct sb_cgroup_config *c);
+void print_desktop(struct printer *p, const struct sb_config *cfg);
 
 #endif

@@ -1,5 +1,5 @@
 /* The config printer's sections for the filesystem view, the devices,
- * seccomp, the network and the cgroup: each as the profile keys that load
+ * seccomp, the network, the cgroup and the desktop: each as the profile keys that load
  * back to the same config (see config-print.c). */
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -306,6 +306,47 @@ void print_cgroup(struct printer *p, const struct sb_cgroup_config *c)
                 print_string(out, c->parent);
                 fputc(';', out);
                 print_eol(p, "cgroup.parent");
+        }
+        fputs("};\n", out);
+}
+
+/* Like the filesystem: without the mount namespace no switch can be on. */
+void print_desktop(struct printer *p, const struct sb_config *cfg)
+{
+        const struct sb_desktop_config *d = &cfg->desktop;
+        FILE *out = p->out;
+        if (!(cfg->namespaces & SB_NS_MOUNT))
+                return;
+        const bool on[SB_DESKTOP_KEY_MAX] = {
+                [SB_DESKTOP_X11] = d->x11,
+                [SB_DESKTOP_WAYLAND] = d->wayland,
+                [SB_DESKTOP_PULSEAUDIO] = d->pulseaudio,
+                [SB_DESKTOP_PIPEWIRE] = d->pipewire,
+                [SB_DESKTOP_GPU] = d->gpu,
+        };
+        fputs("desktop = {\n", out);
+        for (int k = 0; k < SB_DESKTOP_KEY_MAX; k++) {
+                char key[32];
+                snprintf(key, sizeof(key), "desktop.%s",
+                         sb_desktop_key_name(k));
+                if (k == SB_DESKTOP_DBUS)
+                        fprintf(out, "  dbus = \"%s\";",
+                                sb_dbus_mode_name(d->dbus));
+                else
+                        print_bool(out, "  ", sb_desktop_key_name(k), on[k]);
+                print_eol(p, key);
+        }
+        if (d->dbus_own) {
+                fputs("  dbus_own = ", out);
+                print_string_list(out, d->dbus_own);
+                fputc(';', out);
+                print_eol(p, "desktop.dbus_own");
+        }
+        if (d->dbus_talk) {
+                fputs("  dbus_talk = ", out);
+                print_string_list(out, d->dbus_talk);
+                fputc(';', out);
+                print_eol(p, "desktop.dbus_talk");
         }
         fputs("};\n", out);
 }

@@ -241,6 +241,7 @@ static void print_config(struct printer *p, const struct sb_config *cfg)
         print_seccomp(p, &cfg->seccomp);
         print_network(p, &cfg->net);
         print_cgroup(p, &cfg->cgroup);
+        print_desktop(p, cfg);
 }
 
 void sb_config_print(const struct sb_config *cfg, FILE *out)

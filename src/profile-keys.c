@@ -530,7 +530,7 @@ static const struct key_def top_keys[] = {
         { "cgroup", T(GROUP), keys_parse_cgroup, KEY_MEMBERS, keys_cgroup,
           0 },
         { "network", T(GROUP), NULL, KEY_MEMBERS, keys_network, 0 },
-        LATER("desktop"),
+        { "desktop", T(GROUP), NULL, KEY_MEMBERS, keys_desktop, 0 },
         LATER("joinable"),
         { NULL },
 };
@@ -701,4 +701,5 @@ void keys_finish(struct sb_keys_state *st)
         keys_finish_fs(st);
         keys_finish_cgroup(st);
         keys_net_finish(st);
+        keys_finish_desktop(st);
 }

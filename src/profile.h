@@ -23,6 +23,12 @@ struct sb_profile_env {
         /* ${CWD}: the caller's working directory, absolute; may be NULL
          * (unknown or unreachable), and then using it is an error. */
         const char *cwd;
+        /* The caller's desktop session, for the desktop keys; each may be
+         * NULL. */
+        const char *display;            /* $DISPLAY */
+        const char *xauthority;         /* $XAUTHORITY */
+        const char *wayland_display;    /* $WAYLAND_DISPLAY */
+        const char *dbus_address;       /* $DBUS_SESSION_BUS_ADDRESS */
         /* Directories searched for NAME.profile, NAME.local and includes,
          * most specific first: ~/.config/sandbox, /etc/sandbox, profiledir.
          * NULL-terminated. */

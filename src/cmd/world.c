@@ -46,6 +46,10 @@ void world_init(struct world *w, const char *app)
                 .xdg_runtime_dir = secure_getenv("XDG_RUNTIME_DIR"),
                 .app = app,
                 .cwd = w->cwd,
+                .display = secure_getenv("DISPLAY"),
+                .xauthority = secure_getenv("XAUTHORITY"),
+                .wayland_display = secure_getenv("WAYLAND_DISPLAY"),
+                .dbus_address = secure_getenv("DBUS_SESSION_BUS_ADDRESS"),
                 .search_dirs = w->dirs,
         };
 }

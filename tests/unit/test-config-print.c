@@ -97,7 +97,10 @@ START_TEST(defaults)
                 "seccomp = {\n  enabled = true;\n  default = \"allow\";\n"
                 "  action = \"errno\";\n  errno = 1;\n"
                 "  foreign_abis = false;\n  deny = [ ];\n  allow = [ ];\n};\n"
-                "network = {\n  mode = \"none\";\n};\n");
+                "network = {\n  mode = \"none\";\n};\n"
+                "desktop = {\n  x11 = false;\n  wayland = false;\n"
+                "  pulseaudio = false;\n  pipewire = false;\n"
+                "  dbus = \"none\";\n  gpu = false;\n};\n");
         free(out);
         sb_config_free(&cfg);
 }
