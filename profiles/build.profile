@@ -12,9 +12,4 @@ environment = {
            "CXXFLAGS", "CPPFLAGS", "LDFLAGS", "MAKEFLAGS", "PKG_CONFIG_PATH",
            "SOURCE_DATE_EPOCH" ];
 };
-filesystem = {
-  mounts = (
-    { type = "tmpfs"; target = "/var/tmp"; size = "2G"; }
-  );
-};
 rlimits = { nofile = [ 4096, 4096 ]; };
