@@ -298,7 +298,7 @@ SHOT_DIR="$TEST_HOME/Downloads"
 # naming the entry. The desktop programs therefore run as the test user.
 ROOT_SKIP="as root the home entries of desktop profiles are in /root, closed to the sandbox's unprivileged uid; desktop programs run in apps-user"
 if [ "$TEST_AS" = root ]; then
-        out=$(in_app --profile=gui -- true 2>&1)
+        out=$(SB_ENV=$XENV in_app --profile=gui -- true 2>&1)
         expect_match "as root, a desktop profile names the home entry it cannot bind" \
                 "filesystem.home at .*: source '/root/[^']*': Permission denied" "$out"
         ok "firefox-esr: headless screenshot # SKIP $ROOT_SKIP"
@@ -333,7 +333,7 @@ seccomp = { allow = [ ]; };")
                 --screenshot "/tmp/x.png" "file://$WORK/page.html" 2>&1)
         expect_match "firefox-esr: without @namespaces its inner sandbox cannot start" \
                 "nested-userns: no" "$out"
-        out=$(in_app --profile=firefox-esr -- sh -c 'cat ~/.ssh/id_x 2>&1; ls -A ~; touch /usr/x 2>&1' 2>&1)
+        out=$(SB_ENV=$XENV in_app --profile=firefox-esr -- sh -c 'cat ~/.ssh/id_x 2>&1; ls -A ~; touch /usr/x 2>&1' 2>&1)
         expect_match "firefox-esr: ~/.ssh is not there" "No such file" "$out"
         check "firefox-esr: the planted key did not leak" not_secret "$out"
         expect_match "firefox-esr: the system is read-only" "Read-only" "$out"
@@ -361,7 +361,7 @@ seccomp = { allow = [ ]; };")
                 --screenshot=/tmp/x.png "file://$WORK/page.html" 2>&1)
         expect_match "chromium: without @namespaces it finds no usable sandbox" \
                 "No usable sandbox" "$out"
-        out=$(in_app --profile=chromium -- sh -c 'cat ~/.ssh/id_x 2>&1; ls -A ~' 2>&1)
+        out=$(SB_ENV=$XENV in_app --profile=chromium -- sh -c 'cat ~/.ssh/id_x 2>&1; ls -A ~' 2>&1)
         expect_match "chromium: ~/.ssh is not there" "No such file" "$out"
         check "chromium: the planted key did not leak" not_secret "$out"
 fi
@@ -376,13 +376,9 @@ shot_colours() {
 if have Xvfb "x11: a window on Xvfb" && have xlogo "x11: a window on Xvfb" &&
         have import "x11: a window on Xvfb"; then
         before=$(shot_colours "$WORK/x11-before.png")
-        # Whether the launcher expands desktop.x11 (the socket bound in).
         probe=$(SB_ENV=$XENV in_app --profile=gui -- sh -c "test -S /tmp/.X11-unix/X$DNUM && echo socket" 2>&1)
-        # Nothing at all (no socket, no error): the launcher of this build
-        # does not expand the desktop keys yet.
-        if [ -z "$probe" ]; then
-                ok "x11: xlogo opens a window under gui # SKIP desktop keys not merged (desktop.x11 not expanded at launch)"
-        else
+        expect_eq "x11: desktop.x11 binds the display's socket" socket "$probe"
+        if true; then
                 SB_ENV=$XENV in_app --profile=gui -- xlogo -geometry 300x200+20+20 \
                         >"$WORK/xlogo.log" 2>&1 &
                 XJOB=$!
