@@ -378,27 +378,25 @@ if have Xvfb "x11: a window on Xvfb" && have xlogo "x11: a window on Xvfb" &&
         before=$(shot_colours "$WORK/x11-before.png")
         probe=$(SB_ENV=$XENV in_app --profile=gui -- sh -c "test -S /tmp/.X11-unix/X$DNUM && echo socket" 2>&1)
         expect_eq "x11: desktop.x11 binds the display's socket" socket "$probe"
-        if true; then
-                SB_ENV=$XENV in_app --profile=gui -- xlogo -geometry 300x200+20+20 \
-                        >"$WORK/xlogo.log" 2>&1 &
-                XJOB=$!
-                after=$before
-                for _ in $(seq 100); do
-                        after=$(shot_colours "$WORK/x11.png")
-                        [ "${after:-1}" -gt 1 ] && break
-                        sleep 0.1
-                done
-                L=$(launcher_of "$XJOB")
-                [ -n "$L" ] && kill "$L" 2>/dev/null
-                kill "$XJOB" 2>/dev/null
-                wait "$XJOB" 2>/dev/null
-                expect_eq "x11: the display was blank before" 1 "$before"
-                check "x11: xlogo opened a window under gui (the screenshot has $after colours)" \
-                        test "${after:-1}" -gt 1
-                out=$(SB_ENV=$XENV in_app --profile=gui -- sh -c 'cat ~/.ssh/id_x 2>&1; python3 -c "'"$connect_py"'"' 2>&1)
-                expect_match "x11: gui has no network" "refused:" "$out"
-                check "x11: the planted key did not leak" not_secret "$out"
-        fi
+        SB_ENV=$XENV in_app --profile=gui -- xlogo -geometry 300x200+20+20 \
+                >"$WORK/xlogo.log" 2>&1 &
+        XJOB=$!
+        after=$before
+        for _ in $(seq 100); do
+                after=$(shot_colours "$WORK/x11.png")
+                [ "${after:-1}" -gt 1 ] && break
+                sleep 0.1
+        done
+        L=$(launcher_of "$XJOB")
+        [ -n "$L" ] && kill "$L" 2>/dev/null
+        kill "$XJOB" 2>/dev/null
+        wait "$XJOB" 2>/dev/null
+        expect_eq "x11: the display was blank before" 1 "$before"
+        check "x11: xlogo opened a window under gui (the screenshot has $after colours)" \
+                test "${after:-1}" -gt 1
+        out=$(SB_ENV=$XENV in_app --profile=gui -- sh -c 'cat ~/.ssh/id_x 2>&1; python3 -c "'"$connect_py"'"' 2>&1)
+        expect_match "x11: gui has no network" "refused:" "$out"
+        check "x11: the planted key did not leak" not_secret "$out"
 fi
 
 # Keep the screenshots for a person to look at.
