@@ -310,12 +310,15 @@ void print_cgroup(struct printer *p, const struct sb_cgroup_config *c)
         fputs("};\n", out);
 }
 
-/* Like the filesystem: without the mount namespace no switch can be on. */
+/* Only when a profile turned something on: the group's defaults are
+ * those of a profile without it. dbus_own and dbus_talk come with
+ * "filtered" only, as the loader takes them. The caller's session (which
+ * display, which bus) is not part of the profile and is not printed. */
 void print_desktop(struct printer *p, const struct sb_config *cfg)
 {
         const struct sb_desktop_config *d = &cfg->desktop;
         FILE *out = p->out;
-        if (!(cfg->namespaces & SB_NS_MOUNT))
+        if (!sb_desktop_any(d))
                 return;
         const bool on[SB_DESKTOP_KEY_MAX] = {
                 [SB_DESKTOP_X11] = d->x11,
@@ -329,24 +332,26 @@ void print_desktop(struct printer *p, const struct sb_config *cfg)
                 char key[32];
                 snprintf(key, sizeof(key), "desktop.%s",
                          sb_desktop_key_name(k));
+                if (k == SB_DESKTOP_GPU && d->dbus == SB_DBUS_FILTERED) {
+                        if (d->dbus_own) {
+                                fputs("  dbus_own = ", out);
+                                print_string_list(out, d->dbus_own);
+                                fputc(';', out);
+                                print_eol(p, "desktop.dbus_own");
+                        }
+                        if (d->dbus_talk) {
+                                fputs("  dbus_talk = ", out);
+                                print_string_list(out, d->dbus_talk);
+                                fputc(';', out);
+                                print_eol(p, "desktop.dbus_talk");
+                        }
+                }
                 if (k == SB_DESKTOP_DBUS)
                         fprintf(out, "  dbus = \"%s\";",
                                 sb_dbus_mode_name(d->dbus));
                 else
                         print_bool(out, "  ", sb_desktop_key_name(k), on[k]);
                 print_eol(p, key);
-        }
-        if (d->dbus_own) {
-                fputs("  dbus_own = ", out);
-                print_string_list(out, d->dbus_own);
-                fputc(';', out);
-                print_eol(p, "desktop.dbus_own");
-        }
-        if (d->dbus_talk) {
-                fputs("  dbus_talk = ", out);
-                print_string_list(out, d->dbus_talk);
-                fputc(';', out);
-                print_eol(p, "desktop.dbus_talk");
         }
         fputs("};\n", out);
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cleanup.h"
+#include "path.h"
 #include "util.h"
 
 #define X11_FAMILY_LOCAL 256
@@ -317,6 +318,43 @@ static int plan_dbus(const struct sb_desktop_config *d, bool host_net,
         return 0;
 }
 
+/* Every path of the plan comes from the caller's variables: the engine
+ * takes only absolute, normalised ones, without "..". */
+static int normalize(struct desktop_plan *p, char **ret_why)
+{
+        for (size_t i = 0; i < p->n_mounts; i++) {
+                struct sb_mount *m = &p->mounts[i];
+                char *out;
+                const char *why;
+                if (path_normalize_absolute(m->target, false, &out, &why) <
+                    0) {
+                        *ret_why = xasprintf("%s: '%s' %s", m->origin,
+                                             m->target, why);
+                        return -EINVAL;
+                }
+                /* Bound at the same place, so the source is the same. */
+                if (m->source && strcmp(m->source, m->target) == 0) {
+                        free(m->source);
+                        m->source = xstrdup(out);
+                }
+                free(m->target);
+                m->target = out;
+        }
+        for (size_t i = 0; i < p->n_checks; i++) {
+                char *out;
+                const char *why;
+                if (path_normalize_absolute(p->checks[i].path, false, &out,
+                                            &why) < 0) {
+                        *ret_why = xasprintf("%s: '%s' %s", p->checks[i].where,
+                                             p->checks[i].path, why);
+                        return -EINVAL;
+                }
+                free(p->checks[i].path);
+                p->checks[i].path = out;
+        }
+        return 0;
+}
+
 int desktop_plan_build(const struct sb_config *cfg, struct desktop_plan *ret,
                        char **ret_why)
 {
@@ -341,6 +379,8 @@ int desktop_plan_build(const struct sb_config *cfg, struct desktop_plan *ret,
                 add_check(&p, DESKTOP_CHECK_DRI, "/dev/dri",
                           xstrdup("the GPU's device directory"), where);
         }
+        if (r >= 0)
+                r = normalize(&p, ret_why);
         if (r < 0) {
                 desktop_plan_free(&p);
                 return r;

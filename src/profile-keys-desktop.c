@@ -190,6 +190,18 @@ void keys_finish_desktop(struct sb_keys_state *st)
                                              d->origin[k] ? d->origin[k] : "?",
                                              sb_desktop_key_name(k));
         }
+        /* The DRM nodes go into the minimal /dev; a profile that puts
+         * something else on /dev would silently get no GPU. */
+        for (size_t i = 0; d->gpu && i < cfg->fs.n_mounts; i++) {
+                const struct sb_mount *m = &cfg->fs.mounts[i];
+                if (strcmp(m->target, "/dev") == 0 && m->type != SB_MOUNT_DEV)
+                        sb_diags_add(st->diags, "%s: desktop.gpu: needs the "
+                                     "minimal /dev, but the mount entry at "
+                                     "%s puts a %s there",
+                                     d->origin[SB_DESKTOP_GPU],
+                                     m->origin ? m->origin : "?",
+                                     sb_mount_type_name(m->type));
+        }
         const struct sb_profile_env *env = st->env;
         struct sb_desktop_world *w = &d->world;
         w->display = dup_set(env->display);

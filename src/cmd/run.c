@@ -34,6 +34,15 @@ static char *choose_profile(const struct cli_request *req,
         return profile_find("default", &w->env);
 }
 
+char *cmd_find_profile(const char *name)
+{
+        struct world w;
+        world_init(&w, name);
+        char *path = profile_find(name, &w.env);
+        world_free(&w);
+        return path;
+}
+
 static int load_config(const struct cli_request *req, const struct world *w,
                        struct sb_config *cfg)
 {

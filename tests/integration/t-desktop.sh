@@ -237,4 +237,94 @@ else
         expect_match "gpu: saying so" "desktop\.gpu at .*no GPU device directory '/dev/dri'" "$out"
 fi
 
+# ---- sandbox desktop install / list / uninstall ----
+
+APPS="$WORK/xdg/applications"
+DATA_HOME="$TEST_HOME/.local/share"
+mkdir -p "$APPS"
+cat >"$APPS/fakeapp.desktop" <<'ENTRY'
+[Desktop Entry]
+Type=Application
+Name=Fake App
+Name[de]=Falsche App
+TryExec=/bin/sh
+Exec=/bin/sh -c "hostname; echo inside" %U
+DBusActivatable=true
+Actions=second;
+
+[Desktop Action second]
+Name=Second
+Exec=/bin/sh -c "echo second" %f
+ENTRY
+cp "$APPS/fakeapp.desktop" "$APPS/other.desktop"
+chmod -R a+rX "$WORK/xdg"
+dsk() { as_caller env XDG_DATA_DIRS="$WORK/xdg" XDG_DATA_HOME="$DATA_HOME" "$SB" desktop "$@"; }
+
+out=$(dsk install fakeapp 2>&1)
+rc=$?
+expect_eq "desktop install: no profile for the app, refused" 1 "$rc"
+expect_match "desktop install: saying to name one" "no profile named 'fakeapp' or 'sh'; name one with --profile" "$out"
+mkdir -p "$CONFIG_DIR"
+printf 'hostname = "fakebox";\n' >"$CONFIG_DIR/fakeapp.profile"
+chown -R "$TEST_UID:$TEST_GID" "$TEST_HOME"
+[ "$TEST_AS" = root ] || chown -R "$TEST_UID:$TEST_GID" "$CONFIG_DIR"
+out=$(dsk install fakeapp 2>&1)
+expect_eq "desktop install: the profile named after the app" 0 "$?"
+F="$DATA_HOME/applications/fakeapp.desktop"
+check "desktop install: the override is written in XDG_DATA_HOME" test -f "$F"
+expect_match "desktop install: it says DBusActivatable changed" "DBusActivatable=true became false" "$out"
+body=$(cat "$F" 2>/dev/null)
+expect_match "override: marked as ours" "^X-Sandbox-Wrapped=true$" "$body"
+expect_match "override: with its profile" "^X-Sandbox-Profile=fakeapp$" "$body"
+expect_match "override: DBusActivatable is false" "^DBusActivatable=false$" "$body"
+expect_match "override: TryExec still names the real program" "^TryExec=/bin/sh$" "$body"
+expect_match "override: translations kept" "^Name\[de\]=Falsche App$" "$body"
+expect_match "override: the action runs through the sandbox too" \
+        "^Exec=$SB --profile=fakeapp -- /bin/sh -c \"echo second\" %f$" "$body"
+# Run the main Exec as a desktop would (the field code expands to
+# nothing here): the program runs in its profile's sandbox.
+exec_line=$(sed -n 's/^Exec=//p' "$F" | head -n1 | sed 's/ %U$//')
+out=$(as_caller sh -c "$exec_line" 2>&1)
+expect_eq "override: its Exec runs the program in the sandbox" "fakebox
+inside" "$out"
+
+out=$(dsk list 2>&1)
+expect_eq "desktop list: the wrapped app and its profile" "$(printf 'fakeapp\tfakeapp\t%s' "$F")" "$out"
+out=$(dsk install --profile=default fakeapp 2>&1)
+expect_eq "desktop install again: our own file is replaced" 0 "$?"
+expect_match "desktop install again: with the new profile" "^X-Sandbox-Profile=default$" "$(cat "$F")"
+out=$(dsk install --profile=no-such-profile fakeapp 2>&1)
+expect_match "desktop install: an unknown profile is refused" "profile 'no-such-profile' not found" "$out"
+
+# Files that are not ours are never replaced nor removed; a symlink at the
+# target is not followed.
+printf '[Desktop Entry]\nType=Application\nExec=mine\n' >"$DATA_HOME/applications/other.desktop"
+chown "$TEST_UID:$TEST_GID" "$DATA_HOME/applications/other.desktop"
+out=$(dsk install --profile=default other 2>&1)
+rc=$?
+check "desktop install: a user's own file is refused" test "$rc" -eq 1
+expect_match "desktop install: saying so" "exists and was not written by sandbox" "$out"
+expect_eq "desktop install: the user's file is unchanged" "Exec=mine" "$(sed -n 3p "$DATA_HOME/applications/other.desktop")"
+out=$(dsk uninstall other 2>&1)
+check "desktop uninstall: a file not ours stays" test -f "$DATA_HOME/applications/other.desktop"
+rm -f "$DATA_HOME/applications/other.desktop"
+printf 'precious\n' >"$WORK/precious"
+ln -s "$WORK/precious" "$DATA_HOME/applications/other.desktop"
+out=$(dsk install --profile=default other 2>&1)
+expect_match "desktop install: a symlink at the target is refused" "is a symlink; not replacing it" "$out"
+expect_eq "desktop install: the symlink's target is untouched" precious "$(cat "$WORK/precious")"
+check "desktop install: the symlink stays a symlink" test -L "$DATA_HOME/applications/other.desktop"
+rm -f "$DATA_HOME/applications/other.desktop"
+
+out=$(dsk uninstall fakeapp 2>&1)
+expect_eq "desktop uninstall: removes our file" 0 "$?"
+check "desktop uninstall: the file is gone" test ! -e "$F"
+expect_eq "desktop list: empty again" "" "$(dsk list 2>&1)"
+out=$(dsk uninstall fakeapp 2>&1)
+expect_eq "desktop uninstall: nothing to remove is an error" 1 "$?"
+left=$(find "$DATA_HOME/applications" -name '.*' -type f | wc -l)
+expect_eq "desktop: no temporary file left" 0 "$left"
+out=$(dsk frobnicate 2>&1)
+expect_eq "desktop: an unknown subcommand is a usage error" 123 "$?"
+
 done_testing

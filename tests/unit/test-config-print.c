@@ -97,10 +97,7 @@ START_TEST(defaults)
                 "seccomp = {\n  enabled = true;\n  default = \"allow\";\n"
                 "  action = \"errno\";\n  errno = 1;\n"
                 "  foreign_abis = false;\n  deny = [ ];\n  allow = [ ];\n};\n"
-                "network = {\n  mode = \"none\";\n};\n"
-                "desktop = {\n  x11 = false;\n  wayland = false;\n"
-                "  pulseaudio = false;\n  pipewire = false;\n"
-                "  dbus = \"none\";\n  gpu = false;\n};\n");
+                "network = {\n  mode = \"none\";\n};\n");
         free(out);
         sb_config_free(&cfg);
 }
@@ -195,6 +192,29 @@ START_TEST(values)
 }
 END_TEST
 
+START_TEST(desktop_group)
+{
+        char *out = load_print("desktop = { x11 = true; dbus = \"filtered\";\n"
+                               "  dbus_talk = [ \"org.a.B\", \"org.c.*\" ]; };\n",
+                               NULL);
+        ck_assert_ptr_nonnull(strstr(out,
+                "desktop = {\n  x11 = true;\n  wayland = false;\n"
+                "  pulseaudio = false;\n  pipewire = false;\n"
+                "  dbus = \"filtered\";\n"
+                "  dbus_talk = [ \"org.a.B\", \"org.c.*\" ];\n"
+                "  gpu = false;\n};\n"));
+        ck_assert_ptr_null(strstr(out, "dbus_own"));
+        char *again = load_print(out, NULL);
+        ck_assert_str_eq(strchr(out, '\n'), strchr(again, '\n'));
+        free(again);
+        free(out);
+        /* A profile without the group prints none. */
+        out = load_print("hostname = \"x\";\n", NULL);
+        ck_assert_ptr_null(strstr(out, "desktop"));
+        free(out);
+}
+END_TEST
+
 static void each_profile_in(const char *dir)
 {
         ck_assert_int_eq(chdir(dir), 0);
@@ -232,6 +252,7 @@ int main(void)
         tcase_add_test(tc, defaults);
         tcase_add_test(tc, values);
         tcase_add_test(tc, traced);
+        tcase_add_test(tc, desktop_group);
         tcase_add_test(tc, valid_fixtures_round_trip);
         tcase_add_test(tc, shipped_profiles_round_trip);
         suite_add_tcase(s, tc);

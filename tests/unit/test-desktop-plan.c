@@ -274,6 +274,22 @@ START_TEST(wayland_and_audio)
         ck_assert_ptr_null(var(&p, "XDG_RUNTIME_DIR"));
         desktop_plan_free(&p);
 
+        env.wayland_display = "/run/./w//sock";
+        ck_assert_int_eq(plan("desktop = { wayland = true; };", &env, &p,
+                              &why),
+                         0);
+        ck_assert_ptr_nonnull(mount_at(&p, "/run/w/sock"));
+        ck_assert_str_eq(mount_at(&p, "/run/w/sock")->source, "/run/w/sock");
+        ck_assert_str_eq(p.checks[0].path, "/run/w/sock");
+        desktop_plan_free(&p);
+        env.wayland_display = "/run/../etc/sock";
+        ck_assert_int_eq(plan("desktop = { wayland = true; };", &env, &p,
+                              &why),
+                         -EINVAL);
+        ck_assert_ptr_nonnull(strstr(why, "desktop.wayland at t.profile:1: "
+                                          "'/run/../etc/sock'"));
+        free(why);
+        env.xdg_runtime_dir = "/run/user/1000";
         env.wayland_display = "../x";
         env.xdg_runtime_dir = "/run/user/1000";
         ck_assert_int_eq(plan("desktop = { wayland = true; };", &env, &p,
