@@ -9,8 +9,8 @@
 # that the profile's restrictions hold.
 #
 # Safety: the script runs in a network and mount namespace of its own, so
-# the loopback listener, Xvfb's abstract socket and the browsers' network
-# (profiles in "host" mode share this namespace) stay inside it.
+# the loopback listener, Xvfb's sockets (and its /tmp) and the browsers'
+# network (profiles in "host" mode share this namespace) stay inside it.
 if [ -z "${SB_APPS_TEST_NS:-}" ] && [ "$(id -u)" = 0 ]; then
         SB_APPS_TEST_NS=1 exec unshare --net --mount --propagation private \
                 bash "$0" "$@"
@@ -22,6 +22,17 @@ if [ "$(readlink /proc/self/ns/net)" = "$(readlink /proc/1/ns/net)" ]; then
         exit 1
 fi
 ip link set lo up 2>/dev/null || /usr/sbin/ip link set lo up
+# A /tmp of this namespace's own: the test's X server keeps its socket and
+# lock there, out of reach of (and unconfused by) any other X server on
+# the machine. Mounted only inside the mount namespace made above.
+if [ "$(readlink /proc/self/ns/mnt)" = "$(readlink /proc/1/ns/mnt)" ]; then
+        echo "Bail out! not in a mount namespace of the test's own"
+        exit 1
+fi
+mount -t tmpfs -o mode=1777,size=64M sbt-apps-tmp /tmp || {
+        echo "Bail out! cannot mount a private /tmp in the test's namespace"
+        exit 1
+}
 
 # The profiles as the caller finds them (lib.sh copies the shipped ones).
 PROFILES="$WORK/profiles"
