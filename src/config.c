@@ -26,6 +26,7 @@ void sb_config_init(struct sb_config *cfg)
         sb_seccomp_config_init(&cfg->seccomp);
         sb_net_config_init(&cfg->net);
         sb_cgroup_config_init(&cfg->cgroup);
+        sb_desktop_config_init(&cfg->desktop);
 }
 
 void sb_config_free(struct sb_config *cfg)
@@ -46,5 +47,6 @@ void sb_config_free(struct sb_config *cfg)
         sb_seccomp_config_free(&cfg->seccomp);
         sb_net_config_free(&cfg->net);
         sb_cgroup_config_free(&cfg->cgroup);
+        sb_desktop_config_free(&cfg->desktop);
         memset(cfg, 0, sizeof(*cfg));
 }

@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 #include "config-cgroup.h"
+#include "config-desktop.h"
 #include "config-fs.h"
 #include "config-net.h"
 #include "config-seccomp.h"
@@ -84,6 +85,7 @@ struct sb_config {
         struct sb_seccomp_config seccomp;
         struct sb_net_config net;
         struct sb_cgroup_config cgroup;
+        struct sb_desktop_config desktop;
 };
 
 /* A config with every secure default filled in (see sandbox.profile(5)). */

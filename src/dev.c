@@ -7,6 +7,7 @@
  * made here with mknod: a user namespace may not mknod, and this way the
  * tmpfs itself stays nodev for everyone, root included, so that no node
  * a sandbox makes later (with CAP_MKNOD kept) opens a device. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -69,6 +70,71 @@ static int bind_device(struct fs_ctx *c, int dev,
                 return r;
         log_debug("mount: device %s", d->name);
         return 0;
+}
+
+#define DRM_MAJOR 226
+
+/* desktop.gpu: every DRM node of the host's /dev/dri (card*, renderD*),
+ * each checked to be a character device of the DRM major, bound on a
+ * file of the same name in /dev/dri. The names and minors differ from
+ * machine to machine, so they are read from the directory rather than a
+ * table; the launcher has refused a host without one. */
+static int bind_dri(struct fs_ctx *c, int dev, struct sb_error *err)
+{
+        _cleanup_close_ int path = fs_host_open(c, "/dev/dri", O_DIRECTORY);
+        if (path < 0)
+                return fs_host_error(err, path, "GPU ", "/dev/dri");
+        int fd = openat(path, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+        if (!dir) {
+                if (fd >= 0)
+                        close(fd);
+                return sb_error_errno(err, errno, "read '/dev/dri'");
+        }
+        int r = 0;
+        if (mkdirat(dev, "dri", 0755) < 0)
+                r = sb_error_errno(err, errno, "make /dev/dri");
+        _cleanup_close_ int out = r < 0 ? -1
+                                        : openat(dev, "dri", O_PATH |
+                                                 O_DIRECTORY | O_NOFOLLOW |
+                                                 O_CLOEXEC);
+        if (r >= 0 && out < 0)
+                r = sb_error_errno(err, errno, "open /dev/dri");
+        for (struct dirent *e; r >= 0 && (e = readdir(dir));) {
+                struct stat st;
+                if (strncmp(e->d_name, "card", 4) != 0 &&
+                    strncmp(e->d_name, "renderD", 7) != 0)
+                        continue;
+                if (fstatat(dirfd(dir), e->d_name, &st,
+                            AT_SYMLINK_NOFOLLOW) < 0 ||
+                    !S_ISCHR(st.st_mode) || major(st.st_rdev) != DRM_MAJOR)
+                        continue;
+                _cleanup_close_ int src = fs_clone(dirfd(dir), e->d_name,
+                                                   false, err);
+                if (src < 0) {
+                        r = src;
+                        break;
+                }
+                r = fs_set_attr(src, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID |
+                                             MOUNT_ATTR_NOEXEC,
+                                false, err);
+                int f = r < 0 ? -1
+                              : openat(out, e->d_name,
+                                       O_WRONLY | O_CREAT | O_EXCL |
+                                               O_NOFOLLOW | O_CLOEXEC,
+                                       0666);
+                if (r >= 0 && f < 0)
+                        r = sb_error_errno(err, errno, "make the file for "
+                                           "dri/%s", e->d_name);
+                if (f >= 0)
+                        close(f);
+                if (r >= 0)
+                        r = fs_attach(src, out, e->d_name, err);
+                if (r >= 0)
+                        log_debug("mount: device dri/%s", e->d_name);
+        }
+        closedir(dir);
+        return r;
 }
 
 /* A new devpts instance: its own ptys, none of the host's. */
@@ -139,6 +205,8 @@ int dev_setup(struct fs_ctx *c, int target_fd, struct sb_error *err)
         for (int i = 0; i < SB_DEV_MAX && r >= 0; i++)
                 if (devices & (1u << i))
                         r = bind_device(c, dev, sb_device_info(i), err);
+        if (r >= 0 && c->cfg->desktop.gpu)
+                r = bind_dri(c, dev, err);
         if (r >= 0)
                 r = mount_pts(dev, err);
         if (r >= 0)

@@ -222,6 +222,12 @@ void fs_plan_build(const struct sb_config *cfg, struct fs_plan *ret)
         *ret = all;
 }
 
+void fs_plan_append(struct fs_plan *p, const struct sb_mount *m, size_t n)
+{
+        for (size_t i = 0; i < n; i++)
+                add(p, &m[i], xstrdup(m[i].origin ? m[i].origin : "?"));
+}
+
 void fs_plan_free(struct fs_plan *p)
 {
         for (size_t i = 0; i < p->n; i++)

@@ -21,6 +21,11 @@ struct fs_plan {
 void fs_plan_build(const struct sb_config *cfg, struct fs_plan *ret);
 void fs_plan_free(struct fs_plan *p);
 
+/* Add copies of entries that come from elsewhere than the profile's
+ * mount list (the desktop keys), after everything else; each keeps its
+ * own origin. */
+void fs_plan_append(struct fs_plan *p, const struct sb_mount *m, size_t n);
+
 /* "bind", "tmpfs", ..., "read-only" for SB_MOUNT_READONLY. */
 const char *fs_plan_type_label(enum sb_mount_type t);
 

@@ -65,7 +65,8 @@ static int prepare_op(struct prep_ctx *p, struct sb_mount *m,
         return 0;
 }
 
-int mount_prepare(const struct sb_config *cfg, struct mount_prep **ret,
+int mount_prepare(const struct sb_config *cfg, const struct sb_mount *extra,
+                  size_t n_extra, struct mount_prep **ret,
                   struct sb_error *err)
 {
         *ret = NULL;
@@ -73,6 +74,7 @@ int mount_prepare(const struct sb_config *cfg, struct mount_prep **ret,
                 return 0;
         struct mount_prep *prep = xcalloc(1, sizeof(*prep));
         fs_plan_build(cfg, &prep->plan);
+        fs_plan_append(&prep->plan, extra, n_extra);
         struct prep_ctx p = { .root_fd = -1 };
         int r = 0;
         const struct sb_fs_config *fs = &cfg->fs;

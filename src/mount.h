@@ -3,6 +3,8 @@
 #ifndef SB_MOUNT_H
 #define SB_MOUNT_H
 
+#include <stddef.h>
+
 #include "config.h"
 #include "error.h"
 
@@ -14,8 +16,10 @@ struct mount_prep;
  * directory) resolved while the host's owners can still be seen,
  * following only symlinks that root alone can have made (host-path.h).
  * *ret is NULL without a mount namespace. A refused path fails here,
- * naming the entry and the link. */
-int mount_prepare(const struct sb_config *cfg, struct mount_prep **ret,
+ * naming the entry and the link. `extra` entries (the desktop keys'
+ * sockets) come after the plan's, checked the same way. */
+int mount_prepare(const struct sb_config *cfg, const struct sb_mount *extra,
+                  size_t n_extra, struct mount_prep **ret,
                   struct sb_error *err);
 void mount_prep_free(struct mount_prep *p);
 

@@ -122,5 +122,10 @@ extern const struct key_def keys_network[];
 
 /* Cross-key checks of the network group, after the last file. */
 void keys_net_finish(struct sb_keys_state *st);
+extern const struct key_def keys_desktop[];
+
+/* The desktop group's cross-key checks, and the copy of the caller's
+ * session it needs, after the last file. */
+void keys_finish_desktop(struct sb_keys_state *st);
 
 #endif

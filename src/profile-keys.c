@@ -530,7 +530,7 @@ static const struct key_def top_keys[] = {
         { "cgroup", T(GROUP), keys_parse_cgroup, KEY_MEMBERS, keys_cgroup,
           0 },
         { "network", T(GROUP), NULL, KEY_MEMBERS, keys_network, 0 },
-        LATER("desktop"),
+        { "desktop", T(GROUP), NULL, KEY_MEMBERS, keys_desktop, 0 },
         LATER("joinable"),
         { NULL },
 };
@@ -554,6 +554,7 @@ static void apply_key(struct keys_ctx *c, const struct key_def *def,
                 return;
         switch (def->merge) {
         case KEY_REPLACE:
+                keys_trace(c->st, key, c->f->path, v->line);
                 def->parse(c, def, v, key);
                 break;
         case KEY_MEMBERS:
@@ -567,6 +568,7 @@ static void apply_key(struct keys_ctx *c, const struct key_def *def,
                 for (size_t i = 0; i < v->n_items; i++) {
                         _cleanup_free_ char *k =
                                 keys_child_key(key, v->items[i].name);
+                        keys_trace(c->st, k, c->f->path, v->items[i].line);
                         def->parse(c, def, &v->items[i], k);
                 }
                 break;
@@ -699,4 +701,5 @@ void keys_finish(struct sb_keys_state *st)
         keys_finish_fs(st);
         keys_finish_cgroup(st);
         keys_net_finish(st);
+        keys_finish_desktop(st);
 }

@@ -24,6 +24,7 @@
 #include "caps.h"
 #include "cleanup.h"
 #include "cgroup.h"
+#include "desktop.h"
 #include "env.h"
 #include "fault.h"
 #include "init.h"
@@ -64,6 +65,7 @@ struct sb_container {
         struct mount_prep *fs;            /* planned and checked too */
         struct net_host *net;             /* host side of the network */
         struct cgroup *cgroup;            /* made by the launcher */
+        struct desktop *desktop;          /* desktop sockets, the proxy */
 
         pid_t init_pid;
         int sync_fd;
@@ -161,10 +163,20 @@ int sb_container_create(const struct sb_config *cfg,
         int r = seccomp_prepare(cfg, &c->seccomp, err);
         if (r >= 0)
                 r = net_prepare(cfg, &c->net, err);
+        /* The desktop sockets must exist before anything is made. */
+        if (r >= 0)
+                r = desktop_prepare(cfg,
+                                    c->write_id_map ? c->map.host_uid : c->uid,
+                                    c->write_id_map ? c->map.host_gid : c->gid,
+                                    &c->desktop, err);
         /* Host paths are checked here, in the host's user namespace:
          * inside the sandbox's, their owners are no longer visible. */
-        if (r >= 0)
-                r = mount_prepare(cfg, &c->fs, err);
+        if (r >= 0) {
+                size_t n_extra;
+                const struct sb_mount *extra = desktop_mounts(c->desktop,
+                                                              &n_extra);
+                r = mount_prepare(cfg, extra, n_extra, &c->fs, err);
+        }
         if (r < 0) {
                 sb_container_destroy(c);
                 return r;
@@ -629,6 +641,10 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         if (r < 0)
                 return r;
         fault_point("cgroup");
+        /* The bus proxy listens before init binds its socket. */
+        r = desktop_start(c->desktop, err);
+        if (r < 0)
+                goto fail_host;
         if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
                 r = sb_error_errno(err, errno, "create the sync socket");
                 goto fail_host;
@@ -669,6 +685,7 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
                                           : "/",
                 .cwd_explicit = cfg->process.cwd != NULL,
         };
+        desktop_env(c->desktop, &args.envp);
 
         /* An ignored SIGCHLD (a caller started in the background may pass
          * one on) makes the kernel reap children itself, and we would never
@@ -759,6 +776,8 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         r = await_exec(c, err);
         if (r < 0)
                 goto fail;
+        /* Inside, the binds hold what the launcher made for them. */
+        desktop_started(c->desktop);
         return 0;
 
 fail:
@@ -814,6 +833,7 @@ void sb_container_destroy(struct sb_container *c)
                 reap_init(c, NULL);
         }
         release_host(c, false);
+        desktop_destroy(c->desktop);
         seccomp_program_free(c->seccomp);
         mount_prep_free(c->fs);
         if (c->sync_fd >= 0)

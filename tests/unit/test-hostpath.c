@@ -213,7 +213,7 @@ static int prepare(const char *text, struct sb_error *err)
                                              &cfg, &d),
                          0);
         struct mount_prep *prep = NULL;
-        int r = mount_prepare(&cfg, &prep, err);
+        int r = mount_prepare(&cfg, NULL, 0, &prep, err);
         ck_assert(r < 0 ? prep == NULL : prep != NULL);
         mount_prep_free(prep);
         sb_config_free(&cfg);

@@ -1,0 +1,2 @@
+# expect: desktop-type.profile:2: desktop: expected a group, got an integer
+desktop = 5;
