@@ -31,9 +31,10 @@ int caps_enter(uid_t uid, gid_t gid, bool drop_groups,
 int caps_switch_id_keep_caps(uid_t uid, gid_t gid, bool drop_groups,
                              struct sb_error *err);
 
-/* In a child made by a raw clone(2): make libcap-ng look at this process,
- * not at the parent it was used in before. */
-void caps_after_clone(void);
+/* Make the calls above act on the calling process. Needed first thing
+ * in a child made by clone(2) rather than fork(3), and again in its
+ * parent after a CLONE_VM child ran (they share the library's state). */
+void caps_adopt_thread(void);
 
 /* Setuid mode (priv.c): keep `keep` in the permitted and bounding sets
  * only; effective, inheritable and ambient become empty. */

@@ -111,7 +111,7 @@ enum sb_kmask_fs {
 enum sb_kmask_kind {
         SB_KMASK_HIDE,          /* the empty file or directory, mode 0000 */
         SB_KMASK_READONLY,      /* itself, bound read-only */
-        SB_KMASK_EMPTY,         /* an empty read-only tmpfs (a directory) */
+        SB_KMASK_EMPTY,         /* an empty read-only directory, 0755 */
 };
 
 struct sb_kmask {

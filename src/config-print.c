@@ -5,6 +5,9 @@
 #include "config-print.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
+
+#include "config-print-internal.h"
 
 #include "caps.h"
 #include "rlimit.h"
@@ -14,7 +17,7 @@
  * output has one setting per line (the loader's @include and integer
  * checks work line by line); bytes from 0x80 up pass as they are, as
  * libconfig reads them. */
-static void print_string(FILE *out, const char *s)
+void print_string(FILE *out, const char *s)
 {
         fputc('"', out);
         for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -41,7 +44,7 @@ static void print_string(FILE *out, const char *s)
         fputc('"', out);
 }
 
-static void print_string_list(FILE *out, char *const *v)
+void print_string_list(FILE *out, char *const *v)
 {
         fputc('[', out);
         for (size_t i = 0; v && v[i]; i++) {
@@ -49,6 +52,15 @@ static void print_string_list(FILE *out, char *const *v)
                 print_string(out, v[i]);
         }
         fputs(" ]", out);
+}
+
+void print_eol(struct printer *p, const char *key)
+{
+        if (p->origins) {
+                const char *where = sb_origins_get(p->origins, key);
+                fprintf(p->out, "  # %s", where ? where : "default");
+        }
+        fputc('\n', p->out);
 }
 
 static const struct {
@@ -61,8 +73,9 @@ static const struct {
         { "cgroup", SB_NS_CGROUP }, { "time", SB_NS_TIME },
 };
 
-static void print_namespaces(FILE *out, unsigned bits)
+static void print_namespaces(struct printer *p, unsigned bits)
 {
+        FILE *out = p->out;
         fputs("namespaces = [", out);
         const char *sep = " ";
         for (size_t i = 0; i < ARRAY_SIZE(ns_names); i++) {
@@ -71,20 +84,34 @@ static void print_namespaces(FILE *out, unsigned bits)
                         sep = ", ";
                 }
         }
-        fputs(" ];\n", out);
+        fputs(" ];", out);
+        print_eol(p, "namespaces");
 }
 
-static void print_environment(FILE *out, const struct sb_environment *env)
+static void print_environment(struct printer *p,
+                              const struct sb_environment *env)
 {
-        fprintf(out, "environment = {\n  clear = %s;\n  keep = ",
+        FILE *out = p->out;
+        fprintf(out, "environment = {\n  clear = %s;",
                 env->clear ? "true" : "false");
+        print_eol(p, "environment.clear");
+        fputs("  keep = ", out);
         print_string_list(out, env->keep);
-        fputs(";\n  set = {", out);
+        fputc(';', out);
+        print_eol(p, "environment.keep");
+        fputs("  set = {", out);
         for (size_t i = 0; i < env->n_set; i++) {
                 /* Names were libconfig names when they were read. */
                 fprintf(out, "\n    %s = ", env->set[i].name);
                 print_string(out, env->set[i].value);
                 fputc(';', out);
+                if (p->origins) {
+                        char *key = xasprintf("environment.set.%s",
+                                              env->set[i].name);
+                        const char *where = sb_origins_get(p->origins, key);
+                        fprintf(out, "  # %s", where ? where : "default");
+                        free(key);
+                }
         }
         fputs(env->n_set ? "\n  };\n};\n" : " };\n};\n", out);
 }
@@ -99,8 +126,9 @@ static void print_rlim(FILE *out, rlim_t v)
                 fprintf(out, "\"%" PRIu64 "\"", (uint64_t)v);
 }
 
-static void print_rlimits(FILE *out, const struct sb_rlimit *limits)
+static void print_rlimits(struct printer *p, const struct sb_rlimit *limits)
 {
+        FILE *out = p->out;
         fputs("rlimits = {", out);
         bool any = false;
         for (int i = 0; i < SB_RLIMIT_COUNT; i++) {
@@ -112,39 +140,56 @@ static void print_rlimits(FILE *out, const struct sb_rlimit *limits)
                 fputs(", ", out);
                 print_rlim(out, limits[i].hard);
                 fputs(" ];", out);
+                if (p->origins) {
+                        char *key = xasprintf("rlimits.%s", name);
+                        const char *where = sb_origins_get(p->origins, key);
+                        fprintf(out, "  # %s", where ? where : "default");
+                        free(key);
+                }
                 any = true;
         }
         fputs(any ? "\n};\n" : " };\n", out);
 }
 
-static void print_process(FILE *out, const struct sb_process *p)
+static void print_process(struct printer *pr, const struct sb_process *p)
 {
+        FILE *out = pr->out;
         fputs("process = {\n", out);
         /* Numbers, not names: they load back to the same ids whatever the
          * passwd database says. group is explicit because a user number
          * without a passwd entry would otherwise get gid = uid. */
         /* As quoted decimal strings: ids reach 2^32 - 2, and an integer
          * literal above 2^31 would need libconfig's L suffix. */
-        if (p->id.user_set)
-                fprintf(out, "  user = \"%u\";\n  group = \"%u\";\n",
-                        (unsigned)p->id.uid, (unsigned)p->id.gid);
-        if (p->id.host_user_set)
-                fprintf(out, "  host_user = \"%u\";  # host gid %u\n",
+        if (p->id.user_set) {
+                fprintf(out, "  user = \"%u\";", (unsigned)p->id.uid);
+                print_eol(pr, "process.user");
+                fprintf(out, "  group = \"%u\";", (unsigned)p->id.gid);
+                print_eol(pr, "process.group");
+        }
+        if (p->id.host_user_set) {
+                fprintf(out, "  host_user = \"%u\";  # host gid %u",
                         (unsigned)p->id.host_uid, (unsigned)p->id.host_gid);
+                print_eol(pr, "process.host_user");
+        }
         if (p->cwd) {
                 fputs("  cwd = ", out);
                 print_string(out, p->cwd);
-                fputs(";\n", out);
+                fputc(';', out);
+                print_eol(pr, "process.cwd");
         }
-        fprintf(out,
-                "  umask = \"%03o\";\n  new_session = %s;\n"
-                "  die_with_parent = %s;\n};\n",
-                (unsigned)p->umask, p->new_session ? "true" : "false",
+        fprintf(out, "  umask = \"%03o\";", (unsigned)p->umask);
+        print_eol(pr, "process.umask");
+        fprintf(out, "  new_session = %s;", p->new_session ? "true" : "false");
+        print_eol(pr, "process.new_session");
+        fprintf(out, "  die_with_parent = %s;",
                 p->die_with_parent ? "true" : "false");
+        print_eol(pr, "process.die_with_parent");
+        fputs("};\n", out);
 }
 
-static void print_caps(FILE *out, const uint64_t keep[SB_CAP_WORDS])
+static void print_caps(struct printer *p, const uint64_t keep[SB_CAP_WORDS])
 {
+        FILE *out = p->out;
         fputs("capabilities = { keep = [", out);
         const char *sep = " ";
         for (unsigned cap = 0; cap < 64 * SB_CAP_WORDS; cap++) {
@@ -157,58 +202,57 @@ static void print_caps(FILE *out, const uint64_t keep[SB_CAP_WORDS])
                         fprintf(out, "%s/* capability %u */", sep, cap);
                 sep = ", ";
         }
-        fputs(" ]; };\n", out);
+        fputs(" ]; };", out);
+        print_eol(p, "capabilities.keep");
 }
 
-/* Only when a profile set something: the group's defaults are those of
- * a profile without it. dbus_own and dbus_talk come with "filtered"
- * only, as the loader takes them. The caller's session (which display,
- * which bus) is not part of the profile and is not printed. */
-static void print_desktop(FILE *out, const struct sb_desktop_config *d)
+static void print_config(struct printer *p, const struct sb_config *cfg)
 {
-        if (!sb_desktop_any(d))
-                return;
-        fprintf(out,
-                "desktop = {\n  x11 = %s;\n  wayland = %s;\n"
-                "  pulseaudio = %s;\n  pipewire = %s;\n  dbus = \"%s\";\n",
-                d->x11 ? "true" : "false", d->wayland ? "true" : "false",
-                d->pulseaudio ? "true" : "false",
-                d->pipewire ? "true" : "false", sb_dbus_mode_name(d->dbus));
-        if (d->dbus == SB_DBUS_FILTERED && d->dbus_own) {
-                fputs("  dbus_own = ", out);
-                print_string_list(out, d->dbus_own);
-                fputs(";\n", out);
-        }
-        if (d->dbus == SB_DBUS_FILTERED && d->dbus_talk) {
-                fputs("  dbus_talk = ", out);
-                print_string_list(out, d->dbus_talk);
-                fputs(";\n", out);
-        }
-        fprintf(out, "  gpu = %s;\n};\n", d->gpu ? "true" : "false");
-}
-
-void sb_config_print(const struct sb_config *cfg, FILE *out)
-{
+        FILE *out = p->out;
         if (cfg->source)
                 fprintf(out, "# from %s\n", cfg->source);
+        if (p->origins && p->origins->n_files) {
+                fputs("# files applied, in order:", out);
+                for (size_t i = 0; i < p->origins->n_files; i++)
+                        fprintf(out, "\n#   %s", p->origins->files[i]);
+                fputc('\n', out);
+        }
         if (cfg->description) {
                 fputs("description = ", out);
                 print_string(out, cfg->description);
-                fputs(";\n", out);
+                fputc(';', out);
+                print_eol(p, "description");
         }
-        print_namespaces(out, cfg->namespaces);
+        print_namespaces(p, cfg->namespaces);
         /* Without the uts namespace the loader refuses a hostname, and the
          * config then holds the unused default. */
         if (cfg->namespaces & SB_NS_UTS) {
                 fputs("hostname = ", out);
                 print_string(out, cfg->hostname ? cfg->hostname : "");
-                fputs(";\n", out);
+                fputc(';', out);
+                print_eol(p, "hostname");
         }
-        print_environment(out, &cfg->env);
-        print_rlimits(out, cfg->rlimits);
-        print_process(out, &cfg->process);
-        print_caps(out, cfg->caps_keep);
-        print_desktop(out, &cfg->desktop);
-        /* TODO(filesystem, seccomp, network, cgroup): each feature prints
-         * its part of the config here when it lands. */
+        print_environment(p, &cfg->env);
+        print_rlimits(p, cfg->rlimits);
+        print_process(p, &cfg->process);
+        print_caps(p, cfg->caps_keep);
+        print_filesystem(p, cfg);
+        print_devices(p, cfg);
+        print_seccomp(p, &cfg->seccomp);
+        print_network(p, &cfg->net);
+        print_cgroup(p, &cfg->cgroup);
+        print_desktop(p, cfg);
+}
+
+void sb_config_print(const struct sb_config *cfg, FILE *out)
+{
+        struct printer p = { out, NULL };
+        print_config(&p, cfg);
+}
+
+void sb_config_print_traced(const struct sb_config *cfg,
+                            const struct sb_origins *origins, FILE *out)
+{
+        struct printer p = { out, origins };
+        print_config(&p, cfg);
 }

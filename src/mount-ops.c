@@ -116,6 +116,18 @@ static int apply_tmpfs(struct fs_ctx *c, const struct sb_mount *m,
                 return 1;
         if (t < 0)
                 return t;
+        /* The mask: the stage's empty 0755 directory, on a tmpfs too, and
+         * read-only, nosuid, nodev, noexec like every mask. A clone of it
+         * costs a few microseconds; a tmpfs of its own would cost a new
+         * superblock (per-CPU counters, memcg-aware lists, a shrinker),
+         * tens of microseconds to make and again to tear down. */
+        if (m->fs_magic) {
+                _cleanup_close_ int src = fs_clone(c->masks_fd, "empty",
+                                                   false, err);
+                if (src < 0)
+                        return src;
+                return fs_attach(src, t, NULL, err);
+        }
         char size[32], mode[16], uid[16], gid[16];
         if (m->size)
                 snprintf(size, sizeof(size), "%llu",
@@ -129,11 +141,8 @@ static int apply_tmpfs(struct fs_ctx *c, const struct sb_mount *m,
                                c->chown ? "uid" : NULL, uid, "gid", gid,
                                NULL };
         /* A profile's tmpfs is writable whatever `readonly` says (the
-         * key does not apply to it); a kernel mask's only covers. */
-        _cleanup_close_ int mnt = fs_new_mount(
-                "tmpfs", opts,
-                m->fs_magic ? ATTR_KERNEL | MOUNT_ATTR_RDONLY : ATTR_SAFE,
-                err);
+         * key does not apply to it). */
+        _cleanup_close_ int mnt = fs_new_mount("tmpfs", opts, ATTR_SAFE, err);
         if (mnt < 0)
                 return mnt;
         return fs_attach(mnt, t, NULL, err);

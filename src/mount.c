@@ -229,9 +229,10 @@ static int make_root(const struct fs_ctx *c, struct sb_error *err)
 }
 
 /* Make the stage the process root, with the old root at /oldroot, and
- * put its two mask inodes in place: an empty file and an empty
- * directory, both mode 0000, under a read-only mount that masks are
- * copied from. The sandbox's own /dev/null is never used for a mask (runc
+ * put its mask inodes in place: an empty file and an empty directory,
+ * both mode 0000, and an empty directory of mode 0755 (for a mask that
+ * should look empty rather than forbidden), under a read-only mount
+ * that masks are copied from. The sandbox's own /dev/null is never used for a mask (runc
  * CVE-2025-31133). */
 static int enter_stage(struct fs_ctx *c, struct sb_error *err)
 {
@@ -245,7 +246,8 @@ static int enter_stage(struct fs_ctx *c, struct sb_error *err)
         if (mkdirat(stage, FS_OLDROOT, 0700) < 0 ||
             mkdirat(stage, FS_NEWROOT, 0700) < 0 ||
             mkdirat(stage, "masks", 0700) < 0 ||
-            mkdirat(stage, "masks/dir", 0) < 0)
+            mkdirat(stage, "masks/dir", 0) < 0 ||
+            mkdirat(stage, "masks/empty", 0755) < 0)
                 return sb_error_errno(err, errno, "populate the stage");
         int f = openat(stage, "masks/file",
                        O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);

@@ -35,7 +35,10 @@ static int write_proc_file(pid_t pid, const char *file, const char *text,
                            struct sb_error *err)
 {
         char path[64];
-        snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, file);
+        if (pid)
+                snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, file);
+        else
+                snprintf(path, sizeof(path), "/proc/self/%s", file);
         _cleanup_close_ int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
         if (fd < 0)
                 return sb_error_errno(err, errno, "open %s", path);

@@ -24,7 +24,9 @@ struct ns_id_map {
 };
 
 /* Write /proc/PID/{setgroups,uid_map,gid_map} for a child in a new user
- * namespace: exactly one uid and one gid are mapped. */
+ * namespace: exactly one uid and one gid are mapped. PID 0 means the
+ * caller's own (/proc/self), which the kernel allows for the caller's own
+ * uid and gid, setgroups denied. */
 int ns_write_id_maps(pid_t pid, const struct ns_id_map *map,
                      struct sb_error *err);
 

@@ -554,6 +554,7 @@ static void apply_key(struct keys_ctx *c, const struct key_def *def,
                 return;
         switch (def->merge) {
         case KEY_REPLACE:
+                keys_trace(c->st, key, c->f->path, v->line);
                 def->parse(c, def, v, key);
                 break;
         case KEY_MEMBERS:
@@ -567,6 +568,7 @@ static void apply_key(struct keys_ctx *c, const struct key_def *def,
                 for (size_t i = 0; i < v->n_items; i++) {
                         _cleanup_free_ char *k =
                                 keys_child_key(key, v->items[i].name);
+                        keys_trace(c->st, k, c->f->path, v->items[i].line);
                         def->parse(c, def, &v->items[i], k);
                 }
                 break;

@@ -61,6 +61,7 @@ struct sb_keys_state {
         struct sb_keys_origin cgroup_swap;
         struct sb_keys_origin namespaces;
         struct sb_keys_origin caps_keep;
+        struct sb_origins *origins;     /* NULL unless the caller traces */
         bool group_set;                 /* process.group, applied at the end */
         gid_t group_gid;
 };
@@ -70,6 +71,12 @@ struct sb_keys_include {
         char *name;
         unsigned line;
 };
+
+/* Record that `key` was set at path:line (no-op without st->origins). */
+void keys_trace(struct sb_keys_state *st, const char *key, const char *path,
+                unsigned line);
+/* Record a file applied (no-op without st->origins). */
+void keys_trace_file(struct sb_keys_state *st, const char *path);
 
 void keys_init(struct sb_keys_state *st, const struct sb_profile_env *env,
                struct sb_config *cfg, struct sb_diags *diags);

@@ -408,6 +408,7 @@ static void load_text(struct loader *l, const struct source *src,
         load_includes(l, src, &kf, &root);
         l->depth--;
 
+        keys_trace_file(&l->keys, src->path);
         keys_apply(&l->keys, &kf, &root);
         free_tree(&root);
 }
@@ -673,9 +674,17 @@ static int loader_finish(struct loader *l, size_t n_before)
 int profile_load(const char *path, const struct sb_profile_env *env,
                  struct sb_config *cfg, struct sb_diags *diags)
 {
+        return profile_load_traced(path, env, cfg, diags, NULL);
+}
+
+int profile_load_traced(const char *path, const struct sb_profile_env *env,
+                        struct sb_config *cfg, struct sb_diags *diags,
+                        struct sb_origins *origins)
+{
         struct loader l;
         size_t n_before = diags->n;
         loader_init(&l, env, cfg, diags);
+        l.keys.origins = origins;
         free(cfg->source);
         cfg->source = xstrdup(path);
 

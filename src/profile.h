@@ -20,6 +20,9 @@ struct sb_profile_env {
         gid_t gid;                      /* ${GID} */
         const char *xdg_runtime_dir;    /* ${XDG_RUNTIME_DIR}; may be NULL */
         const char *app;                /* ${APP}: basename of the target */
+        /* ${CWD}: the caller's working directory, absolute; may be NULL
+         * (unknown or unreachable), and then using it is an error. */
+        const char *cwd;
         /* The caller's desktop session, for the desktop keys; each may be
          * NULL. */
         const char *display;            /* $DISPLAY */
@@ -60,6 +63,28 @@ char *profile_find(const char *name, const struct sb_profile_env *env);
  * every problem in diags. */
 int profile_load(const char *path, const struct sb_profile_env *env,
                  struct sb_config *cfg, struct sb_diags *diags);
+
+/* Where each setting of a loaded profile was made, for `sandbox profile
+ * show`: the full key ("rlimits.nofile", "environment.set.PATH") and
+ * "FILE:LINE" of the file that set it last. The lists whose entries add
+ * up across files (filesystem.home.writable, .readonly) keep every place,
+ * comma-separated; each mount carries its own origin in the config. */
+struct sb_origins {
+        char **keys;
+        char **where;
+        size_t n;
+        char **files;                   /* every file applied, in order */
+        size_t n_files;
+};
+
+/* profile_load, recording into origins (zeroed by the caller) where each
+ * setting came from; free with sb_origins_free. */
+int profile_load_traced(const char *path, const struct sb_profile_env *env,
+                        struct sb_config *cfg, struct sb_diags *diags,
+                        struct sb_origins *origins);
+/* "FILE:LINE" of the setting `key`, or NULL if no file set it. */
+const char *sb_origins_get(const struct sb_origins *o, const char *key);
+void sb_origins_free(struct sb_origins *o);
 
 /* The same for a profile held in memory (tests, the fuzzer). `name` is the
  * file name used in diagnostics; includes are looked up in search_dirs. */

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -55,6 +56,7 @@ struct sb_container {
         bool write_id_map;        /* the config asks for a user namespace */
         bool can_setgroups;       /* setgroups(2) allowed where we run */
         bool init_changes_id;     /* init's host uid is not mapped inside */
+        bool init_maps_itself;    /* no host-side work: no "go" round trip */
         struct ns_id_map map;
         uid_t uid;                /* the target's uid and gid inside */
         gid_t gid;
@@ -364,6 +366,101 @@ static int close_fds_except(int keep)
         return 0;
 }
 
+/* The target's stack while it shares init's memory: a mapping of its own
+ * with an inaccessible page below it, so that an overflow faults instead
+ * of writing over init's data. The target's path to execve needs a few
+ * dozen KiB (sanitizer builds more); untouched pages cost nothing. */
+#define TARGET_STACK_SIZE (512 * 1024)
+
+/* AddressSanitizer keeps the bounds of the running stack per thread, and
+ * the target shares init's thread state: tell it about the switch in both
+ * directions, or it warns about (and may misjudge) the target's stack. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SB_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SB_ASAN 1
+#endif
+#endif
+#ifdef SB_ASAN
+#include <sanitizer/common_interface_defs.h>
+#endif
+
+struct target_start {
+        const struct child_args *args;
+#ifdef SB_ASAN
+        void *fake_stack;
+        const void *init_bottom;
+        size_t init_size;
+        bool switched;
+#endif
+};
+
+static int target_entry(void *arg)
+{
+        struct target_start *ts = arg;
+#ifdef SB_ASAN
+        __sanitizer_finish_switch_fiber(ts->fake_stack, &ts->init_bottom,
+                                        &ts->init_size);
+        ts->switched = true;
+#endif
+        /* init's libcap-ng state names init; this is another process. */
+        caps_adopt_thread();
+        target_main(ts->args);
+}
+
+/* Start the target as posix_spawn(3) does, with clone(CLONE_VM |
+ * CLONE_VFORK): it runs in init's memory, on a stack of its own, until its
+ * execve, and init is suspended until then. Unlike fork() this copies no
+ * page table and takes no copy-on-write fault in either process, and the
+ * target replaces its memory by execve anyway.
+ * What makes sharing safe: init is suspended (CLONE_VFORK), so no two
+ * run at once; the target leaves init's state as it found it (it has no
+ * file table, fs state, credentials, signal mask or seccomp filter in
+ * common with init: all are per process without CLONE_FILES, CLONE_FS,
+ * CLONE_SIGHAND or TSYNC); every catchable signal is blocked in init, so
+ * in the target too, until target_main restores the caller's mask; and
+ * the target reports errors over the sync socket and leaves with _exit,
+ * which runs no atexit handler and flushes no stdio. */
+static pid_t spawn_target(const struct child_args *a, struct sb_error *err)
+{
+        size_t guard = (size_t)sysconf(_SC_PAGESIZE);
+        size_t size = guard + TARGET_STACK_SIZE;
+        char *stack = mmap(NULL, size, PROT_NONE,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (stack == MAP_FAILED)
+                return sb_error_errno(err, errno,
+                                      "map the target's stack");
+        if (mprotect(stack + guard, TARGET_STACK_SIZE,
+                     PROT_READ | PROT_WRITE) < 0) {
+                int e = errno;
+                munmap(stack, size);
+                return sb_error_errno(err, e, "map the target's stack");
+        }
+        struct target_start ts = { .args = a };
+#ifdef SB_ASAN
+        __sanitizer_start_switch_fiber(&ts.fake_stack, stack + guard,
+                                       TARGET_STACK_SIZE);
+#endif
+        /* The stack grows down from the end of the mapping. */
+        pid_t pid = clone(target_entry, stack + size,
+                          CLONE_VM | CLONE_VFORK | SIGCHLD, &ts);
+        int e = errno;
+#ifdef SB_ASAN
+        if (ts.switched) {
+                __sanitizer_start_switch_fiber(NULL, ts.init_bottom,
+                                               ts.init_size);
+                __sanitizer_finish_switch_fiber(NULL, NULL, NULL);
+        }
+#endif
+        /* The target has exec'd or exited: the stack is free again. */
+        munmap(stack, size);
+        caps_adopt_thread();
+        if (pid < 0)
+                return sb_error_errno(err, e, "fork the target");
+        return pid;
+}
+
 /* The sandbox's init, in its new namespaces. The order below is the setup
  * order of ARCHITECTURE.md; change it only with a reason. */
 __attribute__((noreturn)) static void child_main(const struct child_args *a)
@@ -377,17 +474,26 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
         sigset_t all;
         sigfillset(&all);
         sigprocmask(SIG_BLOCK, &all, NULL);
-        caps_after_clone();
+        caps_adopt_thread();
         if (cfg->process.die_with_parent)
                 prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
         if (close_fds_except(fd) < 0) {
                 sb_error_errno(&err, errno, "close inherited descriptors");
                 child_fail(fd, STEP_WAIT_PARENT, &err, SB_EXIT_SETUP);
         }
-        /* The launcher may have died before PDEATHSIG was armed; then this
-         * read sees the end of the stream and we leave quietly. */
-        if (sync_recv(fd, &go) != 1 || go.kind != SYNC_GO)
+        if (c->init_maps_itself) {
+                /* The launcher may have died before PDEATHSIG was armed:
+                 * then its end of the socket is closed already. */
+                if (launcher_gone(fd))
+                        _exit(SB_EXIT_SETUP);
+                if (ns_write_id_maps(0, &c->map, &err) < 0)
+                        child_fail(fd, STEP_NAMESPACES, &err, SB_EXIT_SETUP);
+        } else if (sync_recv(fd, &go) != 1 || go.kind != SYNC_GO) {
+                /* The launcher may have died before PDEATHSIG was armed;
+                 * then this read sees the end of the stream and we leave
+                 * quietly. */
                 _exit(SB_EXIT_SETUP);
+        }
 
         /* From here on init holds capabilities over its namespaces: keep
          * anything inside from reading its memory or /proc/1/exe. */
@@ -439,13 +545,9 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
         }
 
         fault_point("init-fork");
-        pid_t target = fork();
-        if (target < 0) {
-                sb_error_errno(&err, errno, "fork the target");
+        pid_t target = spawn_target(a, &err);
+        if (target < 0)
                 child_fail(fd, STEP_FORK, &err, SB_EXIT_SETUP);
-        }
-        if (target == 0)
-                target_main(a);
 
         /* init keeps nothing it does not need to wait and forward. */
         static const uint64_t none[SB_CAP_WORDS];
@@ -564,6 +666,15 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
                 sv[i] = moved;
         }
 
+        /* An unprivileged caller's map (its own uid and gid, setgroups
+         * denied) is one init may write itself; with nothing else to do on
+         * the host side (no cgroup to join, no veth), init then need not
+         * wait for the launcher's "go": one wake-up and four /proc writes
+         * across processes less. Root's map (an unprivileged host uid for
+         * the sandbox) can only be written from outside. */
+        c->init_maps_itself = c->write_id_map && c->map.deny_setgroups &&
+                              !c->privileged && !c->cgroup && !c->net;
+
         struct child_args args = {
                 .c = c,
                 .sync_fd = sv[1],
@@ -630,7 +741,7 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         c->sync_fd = sv[0];
         fault_point("clone");
 
-        if (c->write_id_map) {
+        if (c->write_id_map && !c->init_maps_itself) {
                 r = priv_raise(PRIV_OP_IDMAP, err);
                 if (r >= 0)
                         r = ns_write_id_maps(pid, &c->map, err);
@@ -653,10 +764,13 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         if (r < 0)
                 goto fail;
         fault_point("net-host");
-        r = sync_send(c->sync_fd, SYNC_GO, STEP_NONE, NULL);
-        if (r < 0) {
-                r = sb_error_errno(err, r, "signal the sandbox to go on");
-                goto fail;
+        if (!c->init_maps_itself) {
+                r = sync_send(c->sync_fd, SYNC_GO, STEP_NONE, NULL);
+                if (r < 0) {
+                        r = sb_error_errno(err, r,
+                                           "signal the sandbox to go on");
+                        goto fail;
+                }
         }
         fault_point("go");
         r = await_exec(c, err);

@@ -25,6 +25,7 @@ static const char *get_user(struct lookup *l) { return l->env->user; }
 static const char *get_xdg(struct lookup *l) { return l->env->xdg_runtime_dir; }
 static const char *get_dir(struct lookup *l) { return l->profile_dir; }
 static const char *get_app(struct lookup *l) { return l->env->app; }
+static const char *get_cwd(struct lookup *l) { return l->env->cwd; }
 
 static const char *get_uid(struct lookup *l)
 {
@@ -49,6 +50,7 @@ static const struct {
         { "XDG_RUNTIME_DIR", get_xdg },
         { "PROFILE_DIR", get_dir },
         { "APP", get_app },
+        { "CWD", get_cwd },
 };
 
 /* The closest known name, for "did you mean": at most 2 edits ignoring

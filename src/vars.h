@@ -7,7 +7,7 @@
 #include "profile.h"
 
 /* Expand every ${NAME} in `s`. Known names: HOME, USER, UID, GID,
- * XDG_RUNTIME_DIR, PROFILE_DIR (`profile_dir`, may be NULL) and APP. A '$'
+ * XDG_RUNTIME_DIR, PROFILE_DIR (`profile_dir`, may be NULL), APP and CWD. A '$'
  * not followed by '{' is kept as is. On success returns 0 and a newly
  * allocated string in *ret. On an unknown name, a name without a value
  * here, or a "${" without its "}", returns -EINVAL and a newly allocated

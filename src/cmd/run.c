@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,69 +17,13 @@
 #include "profile.h"
 #include "sandbox.h"
 #include "util.h"
+#include "world.h"
 
 extern char **environ;
-
-/* What the profile loader needs from the world, read once here. The
- * environment is read with secure_getenv so that a setuid build never
- * takes paths from its caller. */
-struct world {
-        struct sb_profile_env env;
-        char *home, *user, *config_dir;
-        const char *dirs[4];
-};
 
 /* The system policy's path, fixed when the binary is built (a setuid
  * launcher never takes it from its caller): policy-path.c. */
 extern const char sb_policy_path[];
-
-static void world_init(struct world *w, const char *app,
-                       const struct sb_policy *policy)
-{
-        struct passwd *pw = getpwuid(getuid());
-        const char *home = pw ? pw->pw_dir : secure_getenv("HOME");
-        w->home = xstrdup(home ? home : "/");
-        w->user = pw ? xstrdup(pw->pw_name)
-                     : xasprintf("%u", (unsigned)getuid());
-        const char *xdg_config = secure_getenv("XDG_CONFIG_HOME");
-        w->config_dir = xdg_config && xdg_config[0] == '/'
-                                ? xasprintf("%s/sandbox", xdg_config)
-                                : xasprintf("%s/.config/sandbox", w->home);
-        /* Tests and uninstalled builds point at the source tree's profiles
-         * with SANDBOX_PROFILEDIR; it replaces the installed directory. */
-        const char *profiledir = secure_getenv("SANDBOX_PROFILEDIR");
-        size_t n = 0;
-        /* A setuid launcher whose policy forbids user profiles does not
-         * even look in the user's directory. */
-        if (!policy || policy->user_profiles)
-                w->dirs[n++] = w->config_dir;
-        w->dirs[n++] = SB_SYSCONF_PROFILEDIR;
-        w->dirs[n++] = profiledir && *profiledir && !policy ? profiledir
-                                                            : SB_PROFILEDIR;
-        w->dirs[n] = NULL;
-        w->env = (struct sb_profile_env){
-                .home = w->home,
-                .user = w->user,
-                .uid = getuid(),
-                .gid = getgid(),
-                .xdg_runtime_dir = secure_getenv("XDG_RUNTIME_DIR"),
-                .app = app,
-                .display = secure_getenv("DISPLAY"),
-                .xauthority = secure_getenv("XAUTHORITY"),
-                .wayland_display = secure_getenv("WAYLAND_DISPLAY"),
-                .dbus_address = secure_getenv("DBUS_SESSION_BUS_ADDRESS"),
-                .search_dirs = w->dirs,
-                .check_owner = policy != NULL,
-                .allow_user_owned = policy && policy->user_profiles,
-        };
-}
-
-static void world_free(struct world *w)
-{
-        free(w->home);
-        free(w->user);
-        free(w->config_dir);
-}
 
 /* --profile if given; else a profile named after the command if one exists;
  * else "default". */
@@ -110,12 +53,7 @@ static int load_config(const struct cli_request *req, const struct world *w,
                 return -ENOENT;
         }
         log_debug("profile %s", path);
-        struct sb_diags diags = { 0 };
-        int r = profile_load(path, &w->env, cfg, &diags);
-        for (size_t i = 0; i < diags.n; i++)
-                log_error("%s", diags.msgs[i]);
-        sb_diags_free(&diags);
-        return r;
+        return world_load(w, path, cfg);
 }
 
 static int load_policy(struct sb_policy *policy)

@@ -9,6 +9,7 @@
 #include "cmd-desktop.h"
 #include "cmd-seccomp.h"
 #include "doctor.h"
+#include "profile-verb.h"
 #include "sandbox.h"
 
 const struct cmd_verb cmd_verbs[] = {
@@ -17,6 +18,8 @@ const struct cmd_verb cmd_verbs[] = {
           cmd_desktop },
         { "doctor", "", "the privilege mode and what this host allows",
           cmd_doctor },
+        { "profile", "check FILE|NAME... | show FILE|NAME | list",
+          "validate, resolve (with origins) or list profiles", cmd_profile },
         { "seccomp", "groups", "list the named groups of system calls",
           cmd_seccomp },
         { NULL, NULL, NULL, NULL },

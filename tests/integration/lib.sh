@@ -119,18 +119,18 @@ else
 fi
 
 # as_caller CMD...: run CMD as the caller of this mode (root, or the test
-# user with a clean environment), from $WORK. It execs, so "as_caller ... &"
+# user with a clean environment), from $WORK (or from $SB_CWD if set). It execs, so "as_caller ... &"
 # leaves the pid of CMD itself in $!. Profiles the caller looks up by name
 # live in $CONFIG_DIR: the test user's own ~/.config/sandbox, or for root a
 # directory under $WORK (never root's real home).
 as_caller() {
         if [ "$TEST_AS" = user ]; then
-                (cd "$WORK" && exec setpriv --reuid="$TEST_UID" --regid="$TEST_GID" \
+                (cd "${SB_CWD:-$WORK}" && exec setpriv --reuid="$TEST_UID" --regid="$TEST_GID" \
                         --clear-groups --reset-env \
                         env HOME="$TEST_HOME" USER="$TEST_USER" \
                         SANDBOX_PROFILEDIR="$WORK/profiles" TERM=dumb "$@")
         else
-                (cd "$WORK" && exec env -i HOME="$TEST_HOME" USER=root \
+                (cd "${SB_CWD:-$WORK}" && exec env -i HOME="$TEST_HOME" USER=root \
                         PATH=/usr/local/bin:/usr/bin:/bin \
                         XDG_CONFIG_HOME="$WORK/config" \
                         SANDBOX_PROFILEDIR="$WORK/profiles" TERM=dumb "$@")

@@ -27,6 +27,7 @@ static const struct sb_profile_env env = {
         .gid = 1000,
         .xdg_runtime_dir = "/run/user/1000",
         .app = "app",
+        .cwd = "/home/tester/work",
         .search_dirs = no_dirs,
 };
 
@@ -88,9 +89,78 @@ START_TEST(defaults)
                 "rlimits = { };\n"
                 "process = {\n  umask = \"022\";\n  new_session = true;\n"
                 "  die_with_parent = true;\n};\n"
-                "capabilities = { keep = [ ]; };\n");
+                "capabilities = { keep = [ ]; };\n"
+                "filesystem = {\n  root = \"host\";\n  mounts = ( );\n"
+                "  unmask = [ ];\n};\n"
+                "devices = [ \"null\", \"zero\", \"full\", \"random\", "
+                "\"urandom\", \"tty\" ];\n"
+                "seccomp = {\n  enabled = true;\n  default = \"allow\";\n"
+                "  action = \"errno\";\n  errno = 1;\n"
+                "  foreign_abis = false;\n  deny = [ ];\n  allow = [ ];\n};\n"
+                "network = {\n  mode = \"none\";\n};\n");
         free(out);
         sb_config_free(&cfg);
+}
+END_TEST
+
+/* profile show: every setting with the FILE:LINE that made it, included
+ * files' settings with the include's name, defaults marked so. */
+START_TEST(traced)
+{
+        char dir[] = "/tmp/sb-print-XXXXXX";
+        ck_assert_ptr_nonnull(mkdtemp(dir));
+        char *inc = xasprintf("%s/part.inc", dir);
+        char *top = xasprintf("%s/top.profile", dir);
+        FILE *f = fopen(inc, "w");
+        ck_assert_ptr_nonnull(f);
+        fputs("hostname = \"a\";\nrlimits = { nofile = 9; };\n"
+              "filesystem = { home = { writable = [ \"x\" ]; }; };\n", f);
+        ck_assert_int_eq(fclose(f), 0);
+        f = fopen(top, "w");
+        ck_assert_ptr_nonnull(f);
+        fputs("include = [ \"part.inc\" ];\n\nhostname = \"b\";\n"
+              "filesystem = { home = { writable = [ \"y\" ]; };\n"
+              "  mounts = ( { type = \"tmpfs\"; target = \"/t\"; } ); };\n",
+              f);
+        ck_assert_int_eq(fclose(f), 0);
+
+        struct sb_config cfg;
+        struct sb_diags d = { 0 };
+        struct sb_origins o = { 0 };
+        sb_config_init(&cfg);
+        ck_assert_int_eq(profile_load_traced(top, &env, &cfg, &d, &o), 0);
+        char *out = NULL;
+        size_t len = 0;
+        f = open_memstream(&out, &len);
+        sb_config_print_traced(&cfg, &o, f);
+        ck_assert_int_eq(fclose(f), 0);
+        char *want = xasprintf("hostname = \"b\";  # %s:3\n", top);
+        ck_assert_msg(strstr(out, want), "%s", out);
+        free(want);
+        want = xasprintf("  nofile = [ \"9\", \"9\" ];  # %s:2\n", inc);
+        ck_assert_msg(strstr(out, want), "%s", out);
+        free(want);
+        want = xasprintf("# %s:3, %s:4\n", inc, top);
+        ck_assert_msg(strstr(out, want), "%s", out);
+        free(want);
+        want = xasprintf("optional = false; }  # %s:5\n", top);
+        ck_assert_msg(strstr(out, want), "%s", out);
+        free(want);
+        ck_assert_ptr_nonnull(strstr(out, "  foreign_abis = false;  # default\n"));
+        ck_assert_ptr_nonnull(strstr(out, "# files applied, in order:\n"));
+        /* In the order they apply: the include first. */
+        want = xasprintf("#   %s\n#   %s\n", inc, top);
+        ck_assert_msg(strstr(out, want), "%s", out);
+        free(want);
+        free(out);
+        sb_origins_free(&o);
+        sb_diags_free(&d);
+        sb_config_free(&cfg);
+        unlink(inc);
+        unlink(top);
+        rmdir(dir);
+        free(inc);
+        free(top);
 }
 END_TEST
 
@@ -181,6 +251,7 @@ int main(void)
         TCase *tc = tcase_create("config-print");
         tcase_add_test(tc, defaults);
         tcase_add_test(tc, values);
+        tcase_add_test(tc, traced);
         tcase_add_test(tc, desktop_group);
         tcase_add_test(tc, valid_fixtures_round_trip);
         tcase_add_test(tc, shipped_profiles_round_trip);

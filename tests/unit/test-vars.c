@@ -14,6 +14,7 @@ static const struct sb_profile_env full_env = {
         .gid = 100,
         .xdg_runtime_dir = "/run/user/1000",
         .app = "firefox",
+        .cwd = "/home/tester/src",
 };
 
 static const struct sb_profile_env bare_env = {
@@ -58,6 +59,7 @@ START_TEST(every_variable)
 {
         expect("${HOME}", "/home/tester");
         expect("${USER}", "tester");
+        expect("${CWD}/out", "/home/tester/src/out");
         expect("${UID}", "1000");
         expect("${GID}", "100");
         expect("${XDG_RUNTIME_DIR}", "/run/user/1000");
@@ -121,6 +123,7 @@ START_TEST(no_value_here)
         expect_error(&bare_env, "${XDG_RUNTIME_DIR}/bus",
                      "'${XDG_RUNTIME_DIR}' has no value here");
         expect_error(&bare_env, "${APP}", "'${APP}' has no value here");
+        expect_error(&bare_env, "${CWD}", "'${CWD}' has no value here");
         expect_error(&bare_env, "${PROFILE_DIR}/x",
                      "'${PROFILE_DIR}' has no value here");
         /* The numbers always have one. */
