@@ -281,6 +281,20 @@ int sb_state_load(const char *name, struct sb_state **ret,
         return 0;
 }
 
+int sb_state_forget(const struct sb_state *st)
+{
+        if (st->owner != getuid())
+                return -EPERM;
+        struct sb_error e = { 0 };
+        _cleanup_close_ int root = -1;
+        _cleanup_free_ char *root_path = NULL;
+        int r = sb_state_root(&root, &root_path, &e);
+        if (r < 0)
+                return r;
+        remove_stale(root, root_path, st);
+        return 0;
+}
+
 /* ---- listing ---- */
 
 struct list {
