@@ -84,8 +84,11 @@ static int find_pids(const struct sb_state *st, struct pids *out,
         if (r < 0)
                 return sb_error_errno(err, r, "read /proc");
         if (own_ns) {
+                /* init, checked by its pidfd already, may be the one
+                 * process whose namespaces a user cannot look at. */
                 for (size_t i = 0; i < all.n; i++)
-                        if (in_pidns(all.v[i], ns))
+                        if (all.v[i] == st->init_pid ||
+                            in_pidns(all.v[i], ns))
                                 push(out, all.v[i]);
         } else {
                 /* init and its descendants, breadth first. */

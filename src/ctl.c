@@ -142,6 +142,35 @@ double sb_ctl_uptime(const struct sb_state *st)
         return up > started ? up - started : 0;
 }
 
+/* The counters through init, or (a user may not open init's namespaces)
+ * through another process checked to be in the sandbox's network
+ * namespace. */
+static int net_stats_any(const struct sb_state *st, struct sb_net_stats *ret,
+                         struct sb_error *err)
+{
+        int r = net_stats(st->init_pid, ret, err);
+        if (r >= 0 || (r != -EACCES && r != -EPERM))
+                return r;
+        struct sb_ctl_proc *v = NULL;
+        size_t n = 0;
+        struct sb_error e = { 0 };
+        if (sb_ctl_procs(st, &v, &n, &e) < 0)
+                return r;
+        const struct sb_ns_ident *want = &st->ns[SB_STATE_NS_NET];
+        for (size_t i = 0; i < n; i++) {
+                uint64_t dev, ino;
+                if (v[i].pid == st->init_pid ||
+                    proc_ns_ident(v[i].pid, "net", &dev, &ino) < 0 ||
+                    dev != want->dev || ino != want->ino)
+                        continue;
+                r = net_stats(v[i].pid, ret, err);
+                if (r >= 0)
+                        break;
+        }
+        sb_ctl_procs_free(v, n);
+        return r;
+}
+
 int sb_ctl_stats(const struct sb_state *st, struct sb_ctl_stats *ret,
                  struct sb_error *err)
 {
@@ -164,7 +193,7 @@ int sb_ctl_stats(const struct sb_state *st, struct sb_ctl_stats *ret,
         const struct sb_ns_ident *net = &st->ns[SB_STATE_NS_NET];
         if (net->ino && proc_ns_ident(getpid(), "net", &dev, &ino) == 0 &&
             (dev != net->dev || ino != net->ino)) {
-                r = net_stats(st->init_pid, &s.net, &e);
+                r = net_stats_any(st, &s.net, &e);
                 /* Counters read through a recycled pid are not ours. */
                 if (r >= 0 && pidfd_alive(pfd))
                         s.has_net = true;

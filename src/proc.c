@@ -3,6 +3,7 @@
  * included). */
 #include "proc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -58,6 +59,21 @@ int proc_start_time(pid_t pid, unsigned long long *ret)
         ssize_t n = read_proc(pid, "stat", &text);
         if (n < 0)
                 return n == -ENOENT ? -ESRCH : (int)n;
+        return proc_stat_start_time(text, ret);
+}
+
+int proc_running_since(pid_t pid, unsigned long long *ret)
+{
+        if (pid <= 0)
+                return -EINVAL;
+        _cleanup_free_ char *text = NULL;
+        ssize_t n = read_proc(pid, "stat", &text);
+        if (n < 0)
+                return n == -ENOENT ? -ESRCH : (int)n;
+        /* A zombie has ended; only its parent has not looked yet. */
+        const char *p = strrchr(text, ')');
+        if (p && (p[2] == 'Z' || p[2] == 'X'))
+                return -ESRCH;
         return proc_stat_start_time(text, ret);
 }
 
@@ -135,4 +151,27 @@ int proc_owner(pid_t pid, uid_t *ret)
                 return -errno;
         *ret = st.st_uid;
         return 0;
+}
+
+pid_t proc_first_child(pid_t parent)
+{
+        DIR *d = opendir("/proc");
+        if (!d)
+                return -errno;
+        pid_t found = -ESRCH;
+        struct dirent *de;
+        while ((de = readdir(d))) {
+                uint64_t pid, ppid;
+                if (parse_u64(de->d_name, &pid) < 0 || pid == 0 ||
+                    pid > INT32_MAX)
+                        continue;
+                _cleanup_free_ char *v = NULL;
+                if (proc_status_value((pid_t)pid, "PPid", &v) < 0 ||
+                    parse_u64(v, &ppid) < 0 || ppid != (uint64_t)parent)
+                        continue;
+                found = (pid_t)pid;
+                break;
+        }
+        closedir(d);
+        return found;
 }
