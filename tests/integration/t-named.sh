@@ -281,6 +281,10 @@ else
         start "${P}h" -- sleep 120
         runp=$(profile seerun 'filesystem = { mounts = ( { type = "bind"; source = "/run"; readonly = false; } ); };')
         out=$(sb --profile="$runp" -- sh -c 'ls -A /run/sandbox; touch /run/sandbox/x 2>&1; echo done')
+        # root's state is 0700 and the sandbox's root is not host root, so
+        # it could not be read anyway: check the mask itself.
+        mi=$(sb --profile="$runp" -- cat /proc/self/mountinfo)
+        expect_match "with /run bound, a mask covers /run/sandbox" " /run/sandbox " "$mi"
         if printf '%s' "$out" | grep -q "${P}h"; then
                 not_ok "with /run bound, /run/sandbox shows nothing inside"
         else
@@ -338,6 +342,57 @@ if useradd --no-create-home --home-dir "$WORK/other" --shell /bin/sh "$OTHER_USE
         check "and ours runs on" alive "$mine"
         sb kill "${P}u" KILL
         wait "$JOB"
+        if [ "$TEST_AS" = root ]; then
+                # root's list shows users' sandboxes from /run/user/UID: a
+                # /run/user of our own, in a mount namespace this test makes.
+                # A forged state naming the host's pid 1 is not shown.
+                out=$(OUID=$OUID OGID=$OGID SB=$SB P=$P WORK=$WORK \
+                        unshare --mount --propagation private -- bash -c '
+                        mount -t tmpfs -o mode=755 sbtest /run/user || exit 1
+                        mkdir -m 700 /run/user/$OUID
+                        chown $OUID:$OGID /run/user/$OUID
+                        u() { setpriv --reuid=$OUID --regid=$OGID --clear-groups \
+                                --reset-env env XDG_RUNTIME_DIR=/run/user/$OUID \
+                                SANDBOX_PROFILEDIR=$WORK/profiles "$SB" "$@"; }
+                        (cd $WORK && u --name=${P}v -- sleep 120) &
+                        for _ in $(seq 100); do
+                                [ -e /run/user/$OUID/sandbox/${P}v/profile ] && break
+                                sleep 0.05
+                        done
+                        start1=$(awk "{ sub(/.*\\) /, \"\"); print \$20 }" /proc/1/stat)
+                        d=/run/user/$OUID/sandbox/${P}forged
+                        mkdir -m 700 $d
+                        printf "version=1\nname=${P}forged\nowner=$OUID\nlauncher_pid=1\nlauncher_start=$start1\ninit_pid=1\ninit_start=$start1\ncreated=1\n" >$d/state
+                        chown -R $OUID:$OGID $d
+                        echo "== ulist"
+                        u list
+                        echo "== list"
+                        env -i "$SB" list
+                        echo "== kill"
+                        env -i "$SB" kill ${P}v 2>&1
+                        echo "== user kill"
+                        u kill ${P}v KILL 2>&1
+                        wait
+                        echo "== end"
+                ' 2>&1)
+                expect_match "root's list shows a user's sandbox, owned by them" \
+                        "${P}v +$OTHER_USER +[0-9]+ +running" "$out"
+                flat=$(printf '%s' "$out" | tr '\n' ' ')
+                # The forged file is well formed: its owner's list takes it.
+                expect_match "the forged state parses (its owner lists it)" \
+                        "== ulist .*${P}forged .*== list" "$flat"
+                if printf '%s' "$flat" | grep -q "== list .*${P}forged.*== kill"; then
+                        not_ok "a forged state naming another process is not shown to root"
+                else
+                        ok "a forged state naming another process is not shown to root"
+                fi
+                expect_match "root does not act on a user's sandbox" \
+                        "== kill.*no sandbox named '${P}v'" "$(printf '%s' "$out" | tr '\n' ' ')"
+                expect_match "its user does" "== user kill *== end" \
+                        "$(printf '%s' "$out" | tr '\n' ' ')"
+        else
+                ok "# SKIP root's view of users' sandboxes is tested in the root run"
+        fi
 else
         ok "# SKIP cannot create a second user"
 fi
