@@ -30,9 +30,14 @@ static void print_table(struct sb_state **v, size_t n)
                 char *cmd = named_command(st->command);
                 const char *prof = st->profile ? st->profile : "-";
                 const char *slash = strrchr(prof, '/');
+                /* A user's state is theirs to write, and root lists it:
+                 * no control bytes reach root's terminal. */
+                char *const base[] = { (char *)(slash ? slash + 1 : prof),
+                                       NULL };
+                char *profile = named_command(base);
                 printf("%-20s %-10s %8d %-8s %8s  %-24s %s\n", st->name, user,
-                       (int)st->init_pid, state_word(st), up,
-                       slash ? slash + 1 : prof, cmd);
+                       (int)st->init_pid, state_word(st), up, profile, cmd);
+                free(profile);
                 free(cmd);
         }
 }
