@@ -122,6 +122,7 @@ int proc_cmdline(pid_t pid, size_t max, char **ret)
                 if (proc_status_value(pid, "Name", &comm) < 0)
                         return -ESRCH;
                 *ret = xasprintf("[%s]", comm);
+                str_make_printable(*ret);
                 return 0;
         }
         size_t len = (size_t)n;
@@ -129,16 +130,14 @@ int proc_cmdline(pid_t pid, size_t max, char **ret)
                 len--;
         if (len > max)
                 len = max;
-        for (size_t i = 0; i < len; i++) {
-                unsigned char c = (unsigned char)text[i];
-                /* Control bytes would reach the terminal of whoever lists
-                 * the sandbox: a sandboxed program chooses them. */
-                if (c == '\0')
+        for (size_t i = 0; i < len; i++)
+                if (text[i] == '\0')
                         text[i] = ' ';
-                else if (c < 0x20 || c == 0x7f)
-                        text[i] = '?';
-        }
-        *ret = xstrndup(text, len);
+        char *out = xstrndup(text, len);
+        /* Control bytes would reach the terminal of whoever lists the
+         * sandbox: a sandboxed program chooses them. */
+        str_make_printable(out);
+        *ret = out;
         return 0;
 }
 

@@ -107,8 +107,6 @@ char *named_command(char *const *argv)
                 free(out);
                 out = n;
         }
-        for (char *p = out; *p; p++)
-                if ((unsigned char)*p < 0x20 || *p == 0x7f)
-                        *p = '?';
+        str_make_printable(out);
         return out;
 }
