@@ -130,9 +130,31 @@ fi
 expect_match "stats reads the network namespace's counters" '"net_rx_bytes": 0' \
         "$(sb stats "${P}a" --json)"
 
+# stats --watch: one JSON object a second, each of them whole.
+# shellcheck disable=SC2086
+out=$(as_caller timeout 2.6 env $SB_ENV "$SB" stats "${P}a" --watch --json)
+n=$(printf '%s\n' "$out" | python3 -c '
+import json, sys
+print(sum(1 for l in sys.stdin if json.loads(l)["name"]))' "${P}a" 2>&1)
+check "stats --watch --json redraws every second ($n frames in 2.6 s)" \
+        test "$n" -ge 2 -a "$n" -le 4
+
 # ---- kill: TERM, state removed ----
+# shellcheck disable=SC2086
+as_caller env $SB_ENV "$SB" stats "${P}a" --watch --json >"$WORK/watch.out" 2>&1 &
+watch_job=$!
+for _ in $(seq 100); do [ -s "$WORK/watch.out" ] && break; sleep 0.05; done
 sb kill "${P}a"; rc=$?
 expect_eq "kill exits 0" 0 $rc
+for _ in $(seq 60); do alive "$watch_job" || break; sleep 0.05; done
+if alive "$watch_job"; then
+        not_ok "stats --watch ends with the sandbox"
+        kill "$watch_job"
+else
+        wait "$watch_job"
+        expect_eq "stats --watch ends with the sandbox, status 0" 0 $?
+        expect_match "saying so" "the sandbox '${P}a' has ended" "$(cat "$WORK/watch.out")"
+fi
 check "the target is gone" wait_gone "$TARGET_PID"
 check "the state directory is removed" test ! -e "$STATE_ROOT/${P}a"
 wait "$JOB"
