@@ -90,7 +90,7 @@ static void put(struct buf *b, const char *s, size_t n)
 
 static void put_escaped(struct buf *b, const char *s, size_t max)
 {
-        for (size_t i = 0; s[i] && i < max; i++) {
+        for (size_t i = 0; i < max && s[i]; i++) {
                 unsigned char c = (unsigned char)s[i];
                 char esc[5];
                 if (c == '\\')
@@ -118,9 +118,9 @@ static void put_str(struct buf *b, const char *key, const char *value,
 
 static void put_num(struct buf *b, const char *key, unsigned long long v)
 {
-        char num[32];
-        snprintf(num, sizeof(num), "%llu", v);
-        put_str(b, key, num, sizeof(num));
+        char text[32];
+        snprintf(text, sizeof(text), "%llu", v);
+        put_str(b, key, text, sizeof(text));
 }
 
 /* Room left for the lists, so that the file stays below the parser's

@@ -60,6 +60,7 @@ int state_open_dir(int at, const char *name, const char *path, uid_t uid,
         int r = check_dir(fd, path, uid, true, err);
         if (r < 0)
                 return r;
+        /* cppcheck-suppress unreadVariable ; TAKE_FD resets the variable on purpose */
         *ret = TAKE_FD(fd);
         return 0;
 }
@@ -142,7 +143,7 @@ int state_read_at(int dir_fd, const char *dir_path, uid_t uid,
         ssize_t n = read_full(fd, buf, SB_STATE_FILE_MAX + 2);
         if (n < 0)
                 return (int)n;
-        struct sb_state *s;
+        struct sb_state *s = NULL;
         int r = sb_state_parse(buf, (size_t)n, &s);
         if (r < 0)
                 return r;
@@ -167,10 +168,10 @@ int state_read(int root_fd, const char *root_path, const char *name,
         int r = state_open_dir(root_fd, name, path, uid, &dfd, &e);
         if (r < 0)
                 return r;
-        struct sb_state *s;
+        struct sb_state *s = NULL;
         r = state_read_at(dfd, root_path, uid, &s);
-        if (r < 0)
-                return r;
+        if (r < 0 || !s)
+                return r < 0 ? r : -EIO;
         if (strcmp(s->name, name) != 0) {
                 sb_state_free(s);
                 return -EINVAL;
@@ -341,7 +342,8 @@ static void list_dir(struct list *l, int root_fd, const char *root_path,
                         sb_state_free(st);
                         continue;
                 }
-                l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+                l->v = xrealloc(l->v,
+                                (l->n + 1) * sizeof(struct sb_state *));
                 l->v[l->n++] = st;
         }
         closedir(d);
@@ -407,7 +409,7 @@ int sb_state_list(struct sb_state ***ret, size_t *ret_n, struct sb_error *err)
         if (getuid() == 0)
                 list_users(&l);
         if (l.n)
-                qsort(l.v, l.n, sizeof(*l.v), by_creation);
+                qsort(l.v, l.n, sizeof(struct sb_state *), by_creation);
         *ret = l.v;
         *ret_n = l.n;
         return 0;
@@ -457,6 +459,7 @@ int sb_state_pidfd(const struct sb_state *st, int *ret_fd,
         if (!same)
                 return sb_error_set(err, -ESRCH, "the sandbox '%s' has ended",
                                     st->name);
+        /* cppcheck-suppress unreadVariable ; TAKE_FD resets the variable on purpose */
         *ret_fd = TAKE_FD(fd);
         return 0;
 }

@@ -204,7 +204,7 @@ int cmd_run(const struct cli_request *req)
                 status = sb_container_failure_exit(c);
                 goto out;
         }
-        if (commit_state(c, c ? sb_container_state(c) : NULL, &cfg,
+        if (commit_state(c, sb_container_state(c), &cfg,
                          req->name != NULL) < 0) {
                 status = SB_EXIT_SETUP;
                 goto out;

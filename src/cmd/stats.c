@@ -33,7 +33,7 @@ static void print_text(const struct sb_state *st,
                        const struct sb_ctl_stats *s, double cpu_pct)
 {
         const struct cgroup_stats *c = &s->cg;
-        char up[32], a[32], b[32], d[32];
+        char up[32], a[32], b[32];
         named_duration(s->uptime, up, sizeof(up));
         printf("sandbox %s (pid %d), up %s, %zu process%s\n", st->name,
                (int)st->init_pid, up, s->n_procs, s->n_procs == 1 ? "" : "es");
@@ -49,6 +49,7 @@ static void print_text(const struct sb_state *st,
                         putchar('\n');
                 }
                 if (c->known & CGROUP_STAT_MEMORY) {
+                        char d[32];
                         named_size(c->memory_current, a, sizeof(a));
                         limit(c->memory_limit, b, sizeof(b), true);
                         if (c->known & CGROUP_STAT_MEMORY_PEAK)
