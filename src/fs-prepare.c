@@ -153,13 +153,15 @@ int mount_prepare_hide(struct mount_prep *prep, const struct sb_config *cfg,
                 if (m->type != SB_MOUNT_BIND && m->type != SB_MOUNT_OVERLAY)
                         continue;
                 const char *src = m->host_source ? m->host_source : m->source;
-                at = src ? shown_at(src, m->target, path) : NULL;
-                if (at)
-                        add_mask(prep, at);
-                src = m->host_upper ? m->host_upper : m->upper;
-                at = src ? shown_at(src, m->target, path) : NULL;
-                if (at)
-                        add_mask(prep, at);
+                const char *upper = m->host_upper ? m->host_upper : m->upper;
+                /* Both before adding: add_mask moves the plan (and m). */
+                char *at_src = src ? shown_at(src, m->target, path) : NULL;
+                char *at_upper = upper ? shown_at(upper, m->target, path)
+                                       : NULL;
+                if (at_src)
+                        add_mask(prep, at_src);
+                if (at_upper)
+                        add_mask(prep, at_upper);
         }
         return 0;
 }
