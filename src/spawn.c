@@ -35,6 +35,7 @@
 #include "priv.h"
 #include "rlimit.h"
 #include "seccomp-filter.h"
+#include "state.h"
 #include "sync.h"
 #include "util.h"
 
@@ -66,6 +67,7 @@ struct sb_container {
         struct net_host *net;             /* host side of the network */
         struct cgroup *cgroup;            /* made by the launcher */
         struct desktop *desktop;          /* desktop sockets, the proxy */
+        struct sb_state_lease *state;     /* removed when it ends */
 
         pid_t init_pid;
         int sync_fd;
@@ -834,6 +836,7 @@ void sb_container_destroy(struct sb_container *c)
         }
         release_host(c, false);
         desktop_destroy(c->desktop);
+        sb_state_release(c->state);
         seccomp_program_free(c->seccomp);
         mount_prep_free(c->fs);
         if (c->sync_fd >= 0)
@@ -841,4 +844,34 @@ void sb_container_destroy(struct sb_container *c)
         if (c->mask_blocked)
                 sigprocmask(SIG_SETMASK, &c->saved_mask, NULL);
         free(c);
+}
+
+/* ---- what named sandboxes need (state.h) ---- */
+
+const char *sb_container_cgroup_name(const struct sb_container *c)
+{
+        return c->cgroup ? cgroup_name(c->cgroup) : NULL;
+}
+
+char **sb_container_net_links(const struct sb_container *c)
+{
+        return net_host_link_names(c->net);
+}
+
+int sb_container_hide(struct sb_container *c, const char *host_path,
+                      struct sb_error *err)
+{
+        (void)err;
+        return mount_prepare_hide(c->fs, c->cfg, host_path);
+}
+
+void sb_container_set_state(struct sb_container *c,
+                            struct sb_state_lease *state)
+{
+        c->state = state;
+}
+
+struct sb_state_lease *sb_container_state(const struct sb_container *c)
+{
+        return c->state;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/capability.h>
 #include <unistd.h>
 
 #include "build-config.h"
@@ -16,6 +17,7 @@
 #include "priv.h"
 #include "profile.h"
 #include "sandbox.h"
+#include "state.h"
 #include "util.h"
 #include "world.h"
 
@@ -42,7 +44,7 @@ static char *choose_profile(const struct cli_request *req,
 
 
 static int load_config(const struct cli_request *req, const struct world *w,
-                       struct sb_config *cfg)
+                       struct sb_config *cfg, char **ret_path)
 {
         _cleanup_free_ char *path = choose_profile(req, w);
         if (!path) {
@@ -53,7 +55,10 @@ static int load_config(const struct cli_request *req, const struct world *w,
                 return -ENOENT;
         }
         log_debug("profile %s", path);
-        return world_load(w, path, cfg);
+        int r = world_load(w, path, cfg);
+        if (r >= 0)
+                *ret_path = TAKE_PTR(path);
+        return r;
 }
 
 static int load_policy(struct sb_policy *policy)
@@ -100,6 +105,55 @@ static int setuid_admit(const struct sb_policy *policy, struct sb_config *cfg)
         return 0;
 }
 
+/* Every sandbox is recorded (an unnamed one under a generated id) so that
+ * `sandbox list` shows it. A named one needs its state; without a state
+ * directory (no XDG_RUNTIME_DIR) an unnamed one just runs unlisted. */
+static int reserve_state(const struct cli_request *req, const char *profile,
+                         struct sb_state_lease **ret)
+{
+        struct sb_error err = { 0 };
+        struct sb_state_request sreq = {
+                .name = req->name,
+                .profile = profile,
+                .command = req->command,
+                .joinable = true,
+        };
+        *ret = NULL;
+        if (sb_state_reserve(&sreq, ret, &err) >= 0)
+                return 0;
+        if (req->name) {
+                log_error("%s", err.msg);
+                return err.code;
+        }
+        log_debug("%s; the sandbox is not listed", err.msg);
+        return 0;
+}
+
+static int commit_state(struct sb_container *c, struct sb_state_lease *l,
+                        const struct sb_config *cfg, bool named)
+{
+        if (!l)
+                return 0;
+        char **links = sb_container_net_links(c);
+        struct sb_state_run run = {
+                .init_pid = sb_container_pid(c),
+                .cgroup = sb_container_cgroup_name(c),
+                .net_links = links,
+                .cfg = cfg,
+        };
+        struct sb_error err = { 0 };
+        int r = sb_state_commit(l, &run, &err);
+        strv_free(links);
+        if (r < 0) {
+                if (named) {
+                        log_error("%s", err.msg);
+                        return r;
+                }
+                log_warn("%s; the sandbox is not listed", err.msg);
+        }
+        return 0;
+}
+
 int cmd_run(const struct cli_request *req)
 {
         const char *slash = strrchr(req->command[0], '/');
@@ -110,6 +164,8 @@ int cmd_run(const struct cli_request *req)
         struct sb_container *c = NULL;
         struct sb_policy policy;
         bool setuid_mode = priv_mode() == SB_PRIV_SETUID;
+        struct sb_state_lease *state = NULL;
+        _cleanup_free_ char *profile_path = NULL;
         int status;
 
         sb_policy_init(&policy, sb_policy_path);
@@ -119,7 +175,7 @@ int cmd_run(const struct cli_request *req)
         }
         world_init(&w, app, setuid_mode ? &policy : NULL);
         sb_config_init(&cfg);
-        if (load_config(req, &w, &cfg) < 0) {
+        if (load_config(req, &w, &cfg, &profile_path) < 0) {
                 status = SB_EXIT_PROFILE;
                 goto out;
         }
@@ -127,6 +183,13 @@ int cmd_run(const struct cli_request *req)
                 status = SB_EXIT_SETUP;
                 goto out;
         }
+        /* root's named sandboxes get a cgroup of their own even without
+         * limits, as an empty `cgroup = { }` asks: pause, stats and ps
+         * need one. Not with sys_admin kept, which the loader refuses
+         * alongside a cgroup (it could leave it). */
+        if (req->name && getuid() == 0 && !cfg.cgroup.set &&
+            !sb_caps_has(cfg.caps_keep, CAP_SYS_ADMIN))
+                cfg.cgroup.set = true;
 
         char cwd[PATH_MAX];
         struct sb_exec exec = {
@@ -134,14 +197,30 @@ int cmd_run(const struct cli_request *req)
                 .caller_env = environ,
                 .caller_cwd = getcwd(cwd, sizeof(cwd)) ? cwd : NULL,
         };
-        if (sb_container_create(&cfg, &c, &err) < 0) {
-                log_error("%s", err.msg);
+        if (reserve_state(req, profile_path, &state) < 0) {
                 status = SB_EXIT_SETUP;
                 goto out;
+        }
+        if (sb_container_create(&cfg, &c, &err) < 0) {
+                log_error("%s", err.msg);
+                sb_state_release(state);
+                status = SB_EXIT_SETUP;
+                goto out;
+        }
+        if (state) {
+                /* The sandbox must not see (or write) any sandbox's state,
+                 * its own included. */
+                sb_container_hide(c, sb_state_lease_root(state), &err);
+                sb_container_set_state(c, TAKE_PTR(state));
         }
         if (sb_container_start(c, &exec, &err) < 0) {
                 log_error("%s", err.msg);
                 status = sb_container_failure_exit(c);
+                goto out;
+        }
+        if (commit_state(c, sb_container_state(c), &cfg,
+                         req->name != NULL) < 0) {
+                status = SB_EXIT_SETUP;
                 goto out;
         }
         if (sb_container_wait(c, &status, &err) < 0) {
@@ -149,6 +228,7 @@ int cmd_run(const struct cli_request *req)
                 status = SB_EXIT_SETUP;
         }
 out:
+        /* Also removes the state: whatever way the sandbox ended. */
         sb_container_destroy(c);
         sb_config_free(&cfg);
         world_free(&w);

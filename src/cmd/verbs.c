@@ -9,17 +9,27 @@
 #include "cmd-desktop.h"
 #include "cmd-seccomp.h"
 #include "doctor.h"
+#include "named.h"
 #include "profile-verb.h"
 #include "sandbox.h"
 
 const struct cmd_verb cmd_verbs[] = {
+        { "list", "[--json]", "list the running sandboxes", cmd_list },
+        { "ps", "NAME", "list the processes in a sandbox", cmd_ps },
+        { "stats", "NAME [--json] [--watch]",
+          "show a sandbox's cpu, memory, pids, io and network use",
+          cmd_stats },
+        { "pause", "NAME", "freeze every process in a sandbox", cmd_pause },
+        { "resume", "NAME", "thaw a paused sandbox", cmd_resume },
+        { "kill", "NAME [SIGNAL] [--timeout=SECONDS]",
+          "signal a sandbox, then kill it after a grace period", cmd_kill },
+        { "profile", "check FILE|NAME... | show FILE|NAME | list",
+          "validate, resolve (with origins) or list profiles", cmd_profile },
         { "desktop", "install [--profile=P] APP | uninstall APP | list",
           "wrap an application's .desktop entry in its profile",
           cmd_desktop },
         { "doctor", "", "the privilege mode and what this host allows",
           cmd_doctor },
-        { "profile", "check FILE|NAME... | show FILE|NAME | list",
-          "validate, resolve (with origins) or list profiles", cmd_profile },
         { "seccomp", "groups", "list the named groups of system calls",
           cmd_seccomp },
         { NULL, NULL, NULL, NULL },
