@@ -160,6 +160,33 @@ static void print_caps(FILE *out, const uint64_t keep[SB_CAP_WORDS])
         fputs(" ]; };\n", out);
 }
 
+/* Every key explicit. A list that was never set prints as empty: the
+ * filter treats both alike (nothing added to, or taken from, the built-in
+ * list). Entries keep their '?' and '@' as written. */
+static void print_seccomp(FILE *out, const struct sb_seccomp_config *c)
+{
+        static const char *const actions[SB_SECCOMP_ACTION_MAX] = {
+                [SB_SECCOMP_ERRNO] = "errno",
+                [SB_SECCOMP_KILL] = "kill",
+                [SB_SECCOMP_TRAP] = "trap",
+                [SB_SECCOMP_LOG] = "log",
+        };
+        const char *action = c->action >= 0 && c->action < SB_SECCOMP_ACTION_MAX
+                                     ? actions[c->action]
+                                     : "kill";
+        fprintf(out,
+                "seccomp = {\n  enabled = %s;\n  default = \"%s\";\n"
+                "  action = \"%s\";\n  errno = %d;\n  foreign_abis = %s;\n"
+                "  deny = ",
+                c->enabled ? "true" : "false",
+                c->allow_list ? "deny" : "allow", action, c->errno_value,
+                c->foreign_abis ? "true" : "false");
+        print_string_list(out, c->deny);
+        fputs(";\n  allow = ", out);
+        print_string_list(out, c->allow);
+        fputs(";\n};\n", out);
+}
+
 void sb_config_print(const struct sb_config *cfg, FILE *out)
 {
         if (cfg->source)
@@ -181,6 +208,8 @@ void sb_config_print(const struct sb_config *cfg, FILE *out)
         print_rlimits(out, cfg->rlimits);
         print_process(out, &cfg->process);
         print_caps(out, cfg->caps_keep);
-        /* TODO(filesystem, seccomp, network, cgroup): each feature prints
+        print_seccomp(out, &cfg->seccomp);
+        fprintf(out, "joinable = %s;\n", cfg->joinable ? "true" : "false");
+        /* TODO(filesystem, network, cgroup): each feature prints
          * its part of the config here when it lands. */
 }

@@ -84,6 +84,7 @@ struct sb_config {
         struct sb_seccomp_config seccomp;
         struct sb_net_config net;
         struct sb_cgroup_config cgroup;
+        bool joinable;           /* `sandbox exec` may enter it */
 };
 
 /* A config with every secure default filled in (see sandbox.profile(5)). */
