@@ -23,6 +23,11 @@
 #include "sync.h"
 #include "util.h"
 
+/* As in spawn.c: root's sandbox without a mapping of its own runs as
+ * this unprivileged host user. */
+#define SB_NOBODY_UID 65534
+#define SB_NOGROUP_GID 65534
+
 #ifndef CLOSE_RANGE_CLOEXEC
 #define CLOSE_RANGE_CLOEXEC (1U << 2)
 #endif
@@ -163,4 +168,33 @@ __attribute__((noreturn)) void target_main(const struct target_args *a)
         sb_error_errno(&err, e, "cannot run '%s'", a->argv[0]);
         child_fail(a->sync_fd, STEP_EXEC, &err,
                    e == ENOENT ? SB_EXIT_NOT_FOUND : SB_EXIT_CANNOT_EXEC);
+}
+
+/* Keep in step with sb_container_create (spawn.c). */
+int target_identity(const struct sb_config *cfg, bool privileged,
+                    uid_t *ret_uid, gid_t *ret_gid, bool *ret_drop_groups,
+                    struct sb_error *err)
+{
+        const struct sb_identity *id = &cfg->process.id;
+        if (cfg->namespaces & SB_NS_USER) {
+                if (!privileged && id->host_user_set)
+                        return sb_error_set(err, -EPERM,
+                                            "process.host_user needs root");
+                *ret_uid = id->user_set ? id->uid : getuid();
+                *ret_gid = id->user_set ? id->gid : getgid();
+                /* An unprivileged sandbox's setgroups is "deny". */
+                *ret_drop_groups = privileged;
+                return 0;
+        }
+        if (!privileged)
+                return sb_error_set(err, -EPERM, "a sandbox without the user "
+                                    "namespace needs root");
+        *ret_uid = id->host_user_set ? id->host_uid
+                   : id->user_set    ? id->uid
+                                     : SB_NOBODY_UID;
+        *ret_gid = id->host_user_set ? id->host_gid
+                   : id->user_set    ? id->gid
+                                     : SB_NOGROUP_GID;
+        *ret_drop_groups = true;
+        return 0;
 }

@@ -13,6 +13,7 @@
 #include <sys/types.h>
 
 #include "config.h"
+#include "error.h"
 
 struct seccomp_program;
 
@@ -34,5 +35,13 @@ struct target_args {
  * sync_fd and exits with SB_EXIT_SETUP, SB_EXIT_NOT_FOUND or
  * SB_EXIT_CANNOT_EXEC. */
 __attribute__((noreturn)) void target_main(const struct target_args *a);
+
+/* Who the program runs as inside (uid, gid) and whether it drops its
+ * supplementary groups, for a process joining a running sandbox: the
+ * rules sb_container_create applies to the first process (see
+ * docs/PROCESS-MODEL.md, Identity). privileged: the caller is root. */
+int target_identity(const struct sb_config *cfg, bool privileged,
+                    uid_t *ret_uid, gid_t *ret_gid, bool *ret_drop_groups,
+                    struct sb_error *err);
 
 #endif
