@@ -97,6 +97,73 @@ int mount_prepare(const struct sb_config *cfg, struct mount_prep **ret,
         return 0;
 }
 
+/* Where host path `path` shows in the view through a mount whose host
+ * source is `src` at `target`, or NULL if it does not. */
+static char *shown_at(const char *src, const char *target, const char *path)
+{
+        size_t n = strlen(src);
+        while (n > 1 && src[n - 1] == '/')
+                n--;
+        if (strcmp(src, "/") == 0)
+                n = 0;
+        if (strncmp(path, src, n) != 0 || (path[n] != '/' && path[n]))
+                return NULL;
+        const char *rest = path + n;
+        if (!*rest)
+                return xstrdup(target);
+        return xasprintf("%s%s", strcmp(target, "/") == 0 ? "" : target,
+                         rest);
+}
+
+static void add_mask(struct mount_prep *prep, char *target)
+{
+        struct fs_plan *p = &prep->plan;
+        for (size_t i = 0; i < p->n; i++)
+                if (p->ops[i].type == SB_MOUNT_MASK &&
+                    strcmp(p->ops[i].target, target) == 0) {
+                        free(target);
+                        return;
+                }
+        p->ops = xrealloc(p->ops, (p->n + 1) * sizeof(*p->ops));
+        p->ops[p->n++] = (struct sb_mount){
+                .type = SB_MOUNT_MASK,
+                .target = target,
+                .optional = true,
+                .origin = xstrdup("state directory mask"),
+        };
+        log_debug("mount: mask %s (the state directory)", target);
+}
+
+int mount_prepare_hide(struct mount_prep *prep, const struct sb_config *cfg,
+                       const char *path)
+{
+        if (!prep || !path || path[0] != '/')
+                return 0;
+        /* The base first, then every bind or overlay: each may show it. */
+        size_t n = prep->plan.n;
+        char *at = NULL;
+        if (cfg->fs.root == SB_FS_ROOT_HOST)
+                at = shown_at("/", "/", path);
+        else if (cfg->fs.root == SB_FS_ROOT_DIR && prep->root_dir)
+                at = shown_at(prep->root_dir, "/", path);
+        if (at)
+                add_mask(prep, at);
+        for (size_t i = 0; i < n; i++) {
+                const struct sb_mount *m = &prep->plan.ops[i];
+                if (m->type != SB_MOUNT_BIND && m->type != SB_MOUNT_OVERLAY)
+                        continue;
+                const char *src = m->host_source ? m->host_source : m->source;
+                at = src ? shown_at(src, m->target, path) : NULL;
+                if (at)
+                        add_mask(prep, at);
+                src = m->host_upper ? m->host_upper : m->upper;
+                at = src ? shown_at(src, m->target, path) : NULL;
+                if (at)
+                        add_mask(prep, at);
+        }
+        return 0;
+}
+
 void mount_prep_free(struct mount_prep *p)
 {
         if (!p)

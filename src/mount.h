@@ -18,6 +18,12 @@ struct mount_prep;
 int mount_prepare(const struct sb_config *cfg, struct mount_prep **ret,
                   struct sb_error *err);
 void mount_prep_free(struct mount_prep *p);
+/* Keep the host directory `path` (a resolved, absolute path: the state
+ * directory of named sandboxes) out of the view: a mask, applied after
+ * everything else, wherever the base or a bind or overlay would show it.
+ * prep may be NULL (no mount namespace). */
+int mount_prepare_hide(struct mount_prep *prep, const struct sb_config *cfg,
+                       const char *path);
 
 /* In init: make every mount private (nothing propagates back to the
  * host), build the prepared view and enter it. */

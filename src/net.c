@@ -271,6 +271,14 @@ void net_host_cleanup(struct net_host *h)
         free(h);
 }
 
+char **net_host_link_names(const struct net_host *h)
+{
+        char **v = NULL;
+        for (size_t i = 0; h && i < h->n_made; i++)
+                strv_push(&v, xstrdup(h->made[i].name));
+        return v;
+}
+
 void net_host_release(struct net_host *h)
 {
         if (!h)

@@ -38,6 +38,10 @@ void net_host_cleanup(struct net_host *h);
  * name the profile chose, so that the name is free. Frees h. */
 void net_host_release(struct net_host *h);
 
+/* The names of the host ends net_host_setup made, newly allocated and
+ * NULL-terminated, or NULL when there are none (h may be NULL). */
+char **net_host_link_names(const struct net_host *h);
+
 /* /etc/resolv.conf and /etc/hosts of the sandbox (net-files.c). */
 int net_files_setup(const struct sb_config *cfg, struct sb_error *err);
 /* Their text, newly allocated; pure, for the unit tests too. */

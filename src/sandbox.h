@@ -53,9 +53,26 @@ pid_t sb_container_pid(const struct sb_container *c);
 int sb_container_wait(struct sb_container *c, int *ret_status,
                       struct sb_error *err);
 
-/* Kill anything still running, release host resources, restore the
- * caller's signal mask. NULL is fine. */
+/* Kill anything still running, release host resources (the state of a
+ * named sandbox included), restore the caller's signal mask. NULL is
+ * fine. */
 void sb_container_destroy(struct sb_container *c);
+
+/* For named sandboxes (state.h). The cgroup's name (cgroup_name()), or
+ * NULL without one; the host ends of the network, newly allocated, or
+ * NULL. */
+const char *sb_container_cgroup_name(const struct sb_container *c);
+char **sb_container_net_links(const struct sb_container *c);
+/* Before start: keep the host directory host_path (absolute, resolved)
+ * out of the sandbox's view, wherever the view would show it. */
+int sb_container_hide(struct sb_container *c, const char *host_path,
+                      struct sb_error *err);
+/* Hand the sandbox's state to the container: sb_container_destroy
+ * removes it, whatever way the sandbox ends. */
+struct sb_state_lease;
+void sb_container_set_state(struct sb_container *c,
+                            struct sb_state_lease *state);
+struct sb_state_lease *sb_container_state(const struct sb_container *c);
 
 /* ---- joining a running sandbox (sandbox exec; docs/JOIN.md) ---- */
 

@@ -32,6 +32,7 @@
 #include "ns.h"
 #include "rlimit.h"
 #include "seccomp-filter.h"
+#include "state.h"
 #include "sync.h"
 #include "target.h"
 #include "util.h"
@@ -59,6 +60,7 @@ struct sb_container {
         struct mount_prep *fs;            /* planned and checked too */
         struct net_host *net;             /* host side of the network */
         struct cgroup *cgroup;            /* made by the launcher */
+        struct sb_state_lease *state;     /* removed when it ends */
 
         pid_t init_pid;
         int sync_fd;
@@ -515,6 +517,7 @@ void sb_container_destroy(struct sb_container *c)
         }
         net_host_release(c->net);
         cgroup_destroy(c->cgroup);
+        sb_state_release(c->state);
         seccomp_program_free(c->seccomp);
         mount_prep_free(c->fs);
         if (c->sync_fd >= 0)
@@ -522,4 +525,34 @@ void sb_container_destroy(struct sb_container *c)
         if (c->mask_blocked)
                 sigprocmask(SIG_SETMASK, &c->saved_mask, NULL);
         free(c);
+}
+
+/* ---- what named sandboxes need (state.h) ---- */
+
+const char *sb_container_cgroup_name(const struct sb_container *c)
+{
+        return c->cgroup ? cgroup_name(c->cgroup) : NULL;
+}
+
+char **sb_container_net_links(const struct sb_container *c)
+{
+        return net_host_link_names(c->net);
+}
+
+int sb_container_hide(struct sb_container *c, const char *host_path,
+                      struct sb_error *err)
+{
+        (void)err;
+        return mount_prepare_hide(c->fs, c->cfg, host_path);
+}
+
+void sb_container_set_state(struct sb_container *c,
+                            struct sb_state_lease *state)
+{
+        c->state = state;
+}
+
+struct sb_state_lease *sb_container_state(const struct sb_container *c)
+{
+        return c->state;
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "state.h"
 #include "verbs.h"
 
 void cli_usage(FILE *out)
@@ -27,6 +28,9 @@ void cli_usage(FILE *out)
               "                           ~/.config/sandbox, /etc/sandbox and the\n"
               "                           installed profiles (default: the command's\n"
               "                           name if such a profile exists, else 'default')\n"
+              "  -n, --name=NAME          name the sandbox, for list, ps, stats, pause,\n"
+              "                           resume and kill (letters, digits, '_', '.',\n"
+              "                           '-'; unique among the caller's sandboxes)\n"
               "  -v, --verbose            report each setup step on stderr\n"
               "  -q, --quiet              report only errors\n"
               "  -h, --help               show this help and exit\n"
@@ -49,6 +53,7 @@ int cli_parse(int argc, char **argv, struct cli_request *req,
 {
         static const struct option options[] = {
                 { "profile", required_argument, NULL, 'p' },
+                { "name", required_argument, NULL, 'n' },
                 { "verbose", no_argument, NULL, 'v' },
                 { "quiet", no_argument, NULL, 'q' },
                 { "help", no_argument, NULL, 'h' },
@@ -66,7 +71,7 @@ int cli_parse(int argc, char **argv, struct cli_request *req,
         for (;;) {
                 /* optind is 0 only before the first call, which means 1. */
                 int before = optind ? optind : 1;
-                int c = getopt_long(argc, argv, "+:p:vqhV", options, NULL);
+                int c = getopt_long(argc, argv, "+:p:n:vqhV", options, NULL);
                 if (c == -1) {
                         /* getopt stepped over a "--" that ends the options
                          * (not one that was the value of -p). */
@@ -82,6 +87,13 @@ int cli_parse(int argc, char **argv, struct cli_request *req,
                                                     "or a path");
                         req->profile = optarg;
                         break;
+                case 'n': {
+                        int r = sb_state_name_check(optarg, err);
+                        if (r < 0)
+                                return r;
+                        req->name = optarg;
+                        break;
+                }
                 case 'v':
                         req->log_level = SB_LOG_DEBUG;
                         break;
@@ -114,6 +126,10 @@ int cli_parse(int argc, char **argv, struct cli_request *req,
                 return sb_error_set(err, -EINVAL, "no command given");
         const struct cmd_verb *v =
                 dashdash ? NULL : cmd_verb_find(argv[optind]);
+        if (v && req->name)
+                return sb_error_set(err, -EINVAL, "--name names a sandbox "
+                                    "to run; '%s' takes the name as an "
+                                    "operand", v->name);
         if (v) {
                 req->verb = VERB_CMD;
                 req->cmd = v;

@@ -19,6 +19,7 @@ struct cmd_verb;
 struct cli_request {
         enum cli_verb verb;
         const char *profile;          /* --profile, or NULL */
+        const char *name;             /* --name (checked), or NULL */
         enum sb_log_level log_level;  /* from --verbose / --quiet */
         char **command;               /* VERB_RUN: points into argv */
         const struct cmd_verb *cmd;   /* VERB_CMD: the verb, and its */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/capability.h>
 #include <unistd.h>
 
 #include "build-config.h"
@@ -15,6 +16,7 @@
 #include "log.h"
 #include "profile.h"
 #include "sandbox.h"
+#include "state.h"
 #include "util.h"
 
 extern char **environ;
@@ -80,7 +82,7 @@ static char *choose_profile(const struct cli_request *req,
 }
 
 static int load_config(const struct cli_request *req, const struct world *w,
-                       struct sb_config *cfg)
+                       struct sb_config *cfg, char **ret_path)
 {
         _cleanup_free_ char *path = choose_profile(req, w);
         if (!path) {
@@ -95,7 +97,58 @@ static int load_config(const struct cli_request *req, const struct world *w,
         for (size_t i = 0; i < diags.n; i++)
                 log_error("%s", diags.msgs[i]);
         sb_diags_free(&diags);
+        if (r >= 0)
+                *ret_path = TAKE_PTR(path);
         return r;
+}
+
+/* Every sandbox is recorded (an unnamed one under a generated id) so that
+ * `sandbox list` shows it. A named one needs its state; without a state
+ * directory (no XDG_RUNTIME_DIR) an unnamed one just runs unlisted. */
+static int reserve_state(const struct cli_request *req, const char *profile,
+                         struct sb_state_lease **ret)
+{
+        struct sb_error err = { 0 };
+        struct sb_state_request sreq = {
+                .name = req->name,
+                .profile = profile,
+                .command = req->command,
+                .joinable = true,
+        };
+        *ret = NULL;
+        if (sb_state_reserve(&sreq, ret, &err) >= 0)
+                return 0;
+        if (req->name) {
+                log_error("%s", err.msg);
+                return err.code;
+        }
+        log_debug("%s; the sandbox is not listed", err.msg);
+        return 0;
+}
+
+static int commit_state(struct sb_container *c, struct sb_state_lease *l,
+                        const struct sb_config *cfg, bool named)
+{
+        if (!l)
+                return 0;
+        char **links = sb_container_net_links(c);
+        struct sb_state_run run = {
+                .init_pid = sb_container_pid(c),
+                .cgroup = sb_container_cgroup_name(c),
+                .net_links = links,
+                .cfg = cfg,
+        };
+        struct sb_error err = { 0 };
+        int r = sb_state_commit(l, &run, &err);
+        strv_free(links);
+        if (r < 0) {
+                if (named) {
+                        log_error("%s", err.msg);
+                        return r;
+                }
+                log_warn("%s; the sandbox is not listed", err.msg);
+        }
+        return 0;
 }
 
 int cmd_run(const struct cli_request *req)
@@ -106,14 +159,23 @@ int cmd_run(const struct cli_request *req)
         struct sb_config cfg;
         struct sb_error err = { 0 };
         struct sb_container *c = NULL;
+        struct sb_state_lease *state = NULL;
+        _cleanup_free_ char *profile_path = NULL;
         int status;
 
         world_init(&w, app);
         sb_config_init(&cfg);
-        if (load_config(req, &w, &cfg) < 0) {
+        if (load_config(req, &w, &cfg, &profile_path) < 0) {
                 status = SB_EXIT_PROFILE;
                 goto out;
         }
+        /* root's named sandboxes get a cgroup of their own even without
+         * limits, as an empty `cgroup = { }` asks: pause, stats and ps
+         * need one. Not with sys_admin kept, which the loader refuses
+         * alongside a cgroup (it could leave it). */
+        if (req->name && geteuid() == 0 && !cfg.cgroup.set &&
+            !sb_caps_has(cfg.caps_keep, CAP_SYS_ADMIN))
+                cfg.cgroup.set = true;
 
         char cwd[PATH_MAX];
         struct sb_exec exec = {
@@ -121,14 +183,30 @@ int cmd_run(const struct cli_request *req)
                 .caller_env = environ,
                 .caller_cwd = getcwd(cwd, sizeof(cwd)) ? cwd : NULL,
         };
-        if (sb_container_create(&cfg, &c, &err) < 0) {
-                log_error("%s", err.msg);
+        if (reserve_state(req, profile_path, &state) < 0) {
                 status = SB_EXIT_SETUP;
                 goto out;
+        }
+        if (sb_container_create(&cfg, &c, &err) < 0) {
+                log_error("%s", err.msg);
+                sb_state_release(state);
+                status = SB_EXIT_SETUP;
+                goto out;
+        }
+        if (state) {
+                /* The sandbox must not see (or write) any sandbox's state,
+                 * its own included. */
+                sb_container_hide(c, sb_state_lease_root(state), &err);
+                sb_container_set_state(c, TAKE_PTR(state));
         }
         if (sb_container_start(c, &exec, &err) < 0) {
                 log_error("%s", err.msg);
                 status = sb_container_failure_exit(c);
+                goto out;
+        }
+        if (commit_state(c, c ? sb_container_state(c) : NULL, &cfg,
+                         req->name != NULL) < 0) {
+                status = SB_EXIT_SETUP;
                 goto out;
         }
         if (sb_container_wait(c, &status, &err) < 0) {
@@ -136,6 +214,7 @@ int cmd_run(const struct cli_request *req)
                 status = SB_EXIT_SETUP;
         }
 out:
+        /* Also removes the state: whatever way the sandbox ended. */
         sb_container_destroy(c);
         sb_config_free(&cfg);
         world_free(&w);

@@ -1,0 +1,284 @@
+/* The launcher's side of a sandbox's state: reserve the name before the
+ * start, record the running sandbox (the resolved profile, init's start
+ * time and namespaces) once it runs, remove it all when it ends. Files
+ * are written as a temporary and renamed, under the root's lock. */
+#include "state-internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "config-print.h"
+#include "log.h"
+#include "proc.h"
+#include "util.h"
+
+struct sb_state_lease {
+        int root_fd;
+        char *root_path;
+        int dir_fd;
+        struct sb_state st;
+};
+
+const char *sb_state_lease_name(const struct sb_state_lease *l)
+{
+        return l->st.name;
+}
+
+const char *sb_state_lease_root(const struct sb_state_lease *l)
+{
+        return l->root_path;
+}
+
+/* Write `file` in dir_fd atomically: FILE.tmp (made new, mode 0600), then
+ * renamed over FILE. write_fn fills the stream. */
+static int write_atomic(struct sb_state_lease *l, const char *file,
+                        void (*write_fn)(FILE *f, const void *arg),
+                        const void *arg, struct sb_error *err)
+{
+        char tmp[32];
+        snprintf(tmp, sizeof(tmp), "%s.tmp", file);
+        /* O_EXCL after removing a leftover: never through a planted link. */
+        unlinkat(l->dir_fd, tmp, 0);
+        int fd = openat(l->dir_fd, tmp, O_WRONLY | O_CREAT | O_EXCL |
+                                                O_NOFOLLOW | O_CLOEXEC,
+                        0600);
+        if (fd < 0)
+                return sb_error_errno(err, errno, "create %s/%s/%s",
+                                      l->root_path, l->st.name, tmp);
+        FILE *f = fdopen(fd, "w");
+        if (!f) {
+                close(fd);
+                return sb_error_errno(err, errno, "fdopen %s", tmp);
+        }
+        write_fn(f, arg);
+        bool bad = ferror(f) != 0;
+        if (fclose(f) != 0 || bad) {
+                unlinkat(l->dir_fd, tmp, 0);
+                return sb_error_errno(err, errno ? errno : EIO,
+                                      "write %s/%s/%s", l->root_path,
+                                      l->st.name, tmp);
+        }
+        if (renameat(l->dir_fd, tmp, l->dir_fd, file) < 0) {
+                int e = errno;
+                unlinkat(l->dir_fd, tmp, 0);
+                return sb_error_errno(err, e, "rename %s/%s/%s",
+                                      l->root_path, l->st.name, tmp);
+        }
+        return 0;
+}
+
+static void write_state(FILE *f, const void *arg)
+{
+        _cleanup_free_ char *text = sb_state_format(arg);
+        fputs(text, f);
+}
+
+static void write_profile(FILE *f, const void *arg)
+{
+        fputs("# The resolved profile this sandbox runs with, written by its "
+              "launcher.\n", f);
+        sb_config_print(arg, f);
+}
+
+static int save_state(struct sb_state_lease *l, struct sb_error *err)
+{
+        return write_atomic(l, "state", write_state, &l->st, err);
+}
+
+/* Make ROOT/name for us. 0 when made, -EEXIST (err filled) when a live
+ * sandbox holds it; dead or broken state under the name is removed. */
+static int take_name(struct sb_state_lease *l, const char *name,
+                     struct sb_error *err)
+{
+        for (int tries = 0; tries < 2; tries++) {
+                if (mkdirat(l->root_fd, name, 0700) == 0)
+                        return 0;
+                if (errno != EEXIST)
+                        return sb_error_errno(err, errno, "create %s/%s",
+                                              l->root_path, name);
+                struct sb_state *old = NULL;
+                int r = state_read(l->root_fd, l->root_path, name, getuid(),
+                                   &old);
+                if (r >= 0 && sb_state_alive(old)) {
+                        pid_t pid = old->init_pid ? old->init_pid
+                                                  : old->launcher_pid;
+                        sb_state_free(old);
+                        return sb_error_set(err, -EEXIST, "a sandbox named "
+                                            "'%s' is already running (pid %d)",
+                                            name, (int)pid);
+                }
+                sb_state_free(old);
+                /* We hold the lock: a directory without live state is a
+                 * dead launcher's (it writes its first state under the
+                 * same lock as it makes the directory). */
+                log_debug("removing the stale state of '%s'", name);
+                r = state_remove_dir(l->root_fd, name);
+                if (r < 0)
+                        return sb_error_errno(err, r, "remove the stale state "
+                                              "%s/%s", l->root_path, name);
+        }
+        return sb_error_set(err, -EEXIST, "cannot take the name '%s' in %s",
+                            name, l->root_path);
+}
+
+static int reserve_locked(struct sb_state_lease *l,
+                          const struct sb_state_request *req,
+                          struct sb_error *err)
+{
+        int r;
+        if (req->name) {
+                r = take_name(l, req->name, err);
+                if (r < 0)
+                        return r;
+                l->st.name = xstrdup(req->name);
+        } else {
+                /* An id of this launcher's own: pid and start time, which
+                 * no other live process shares; a user may still have
+                 * chosen it as a name, hence the suffix. */
+                for (int i = 0;; i++) {
+                        char id[SB_NAME_MAX + 1];
+                        int n = snprintf(id, sizeof(id), "%x-%llx",
+                                         (unsigned)l->st.launcher_pid,
+                                         l->st.launcher_start);
+                        if (i)
+                                snprintf(id + n, sizeof(id) - (size_t)n,
+                                         "-%d", i);
+                        struct sb_error e = { 0 };
+                        r = take_name(l, id, &e);
+                        if (r >= 0) {
+                                l->st.name = xstrdup(id);
+                                break;
+                        }
+                        if (r != -EEXIST || i >= 8) {
+                                *err = e;
+                                return r;
+                        }
+                }
+        }
+        _cleanup_free_ char *path = xasprintf("%s/%s", l->root_path,
+                                              l->st.name);
+        r = state_open_dir(l->root_fd, l->st.name, path, getuid(), &l->dir_fd,
+                           err);
+        if (r >= 0)
+                r = save_state(l, err);
+        if (r < 0)
+                state_remove_dir(l->root_fd, l->st.name);
+        return r;
+}
+
+int sb_state_reserve(const struct sb_state_request *req,
+                     struct sb_state_lease **ret, struct sb_error *err)
+{
+        if (req->name) {
+                int r = sb_state_name_check(req->name, err);
+                if (r < 0)
+                        return r;
+        }
+        struct sb_state_lease *l = xcalloc(1, sizeof(*l));
+        l->root_fd = -1;
+        l->dir_fd = -1;
+        l->st.owner = getuid();
+        l->st.launcher_pid = getpid();
+        l->st.joinable = req->joinable;
+        l->st.created = time(NULL);
+        l->st.profile = req->profile ? xstrdup(req->profile) : NULL;
+        l->st.command = strv_copy(req->command);
+        int r = proc_start_time(getpid(), &l->st.launcher_start);
+        if (r < 0) {
+                sb_error_errno(err, r, "read this process's start time");
+                goto fail;
+        }
+        r = sb_state_root(&l->root_fd, &l->root_path, err);
+        if (r < 0)
+                goto fail;
+        int lock = state_lock(l->root_fd, l->root_path, err);
+        if (lock < 0) {
+                r = lock;
+                goto fail;
+        }
+        r = reserve_locked(l, req, err);
+        close(lock);
+        if (r < 0)
+                goto fail;
+        *ret = l;
+        return 0;
+fail:
+        sb_state_release(l);
+        return r;
+}
+
+int sb_state_commit(struct sb_state_lease *l, const struct sb_state_run *run,
+                    struct sb_error *err)
+{
+        struct sb_state *st = &l->st;
+        st->init_pid = run->init_pid;
+        /* init is our child and not reaped: its pid cannot be reused
+         * while we read these. */
+        int r = proc_start_time(run->init_pid, &st->init_start);
+        if (r < 0)
+                return sb_error_errno(err, r, "read the start time of the "
+                                      "sandbox's init (pid %d)",
+                                      (int)run->init_pid);
+        for (int i = 0; i < SB_STATE_NS_MAX; i++)
+                if (proc_ns_ident(run->init_pid, sb_state_ns_name(i),
+                                  &st->ns[i].dev, &st->ns[i].ino) < 0)
+                        st->ns[i] = (struct sb_ns_ident){ 0 };
+        free(st->cgroup);
+        st->cgroup = run->cgroup ? xstrdup(run->cgroup) : NULL;
+        strv_free(st->net_links);
+        st->net_links = run->net_links ? strv_copy(run->net_links) : NULL;
+        if (run->cfg) {
+                r = write_atomic(l, "profile", write_profile, run->cfg,
+                                 err);
+                if (r < 0)
+                        return r;
+        }
+        _cleanup_close_ int lock = state_lock(l->root_fd, l->root_path, err);
+        if (lock < 0)
+                return lock;
+        return save_state(l, err);
+}
+
+void sb_state_release(struct sb_state_lease *l)
+{
+        if (!l)
+                return;
+        if (l->dir_fd >= 0 && l->st.name) {
+                struct sb_error e = { 0 };
+                _cleanup_close_ int lock = state_lock(l->root_fd,
+                                                      l->root_path, &e);
+                /* Only what is still ours: a reader may have judged us
+                 * dead (we were SIGSTOPped past our init's end) and another
+                 * launcher taken the name since. */
+                struct sb_state *now = NULL;
+                if (lock >= 0 &&
+                    state_read(l->root_fd, l->root_path, l->st.name,
+                               l->st.owner, &now) >= 0 &&
+                    now->launcher_pid == l->st.launcher_pid &&
+                    now->launcher_start == l->st.launcher_start) {
+                        int r = state_remove_dir(l->root_fd, l->st.name);
+                        if (r < 0)
+                                log_warn("cannot remove %s/%s: %s",
+                                         l->root_path, l->st.name,
+                                         strerror(-r));
+                }
+                sb_state_free(now);
+        }
+        if (l->dir_fd >= 0)
+                close(l->dir_fd);
+        if (l->root_fd >= 0)
+                close(l->root_fd);
+        free(l->root_path);
+        free(l->st.name);
+        free(l->st.cgroup);
+        free(l->st.profile);
+        strv_free(l->st.command);
+        strv_free(l->st.net_links);
+        free(l);
+}
