@@ -7,11 +7,14 @@
 #include <string.h>
 
 #include "cmd-seccomp.h"
+#include "exec.h"
 #include "sandbox.h"
 
 const struct cmd_verb cmd_verbs[] = {
         { "seccomp", "groups", "list the named groups of system calls",
           cmd_seccomp },
+        { "exec", "NAME [-- COMMAND [ARG...]]",
+          "run another process in a running named sandbox", cmd_exec },
         { NULL, NULL, NULL, NULL },
 };
 
