@@ -57,11 +57,18 @@ static const struct {
 int sb_join_config_load(const char *path, struct sb_config *cfg,
                         struct sb_error *err)
 {
+        return sb_join_config_load_at(AT_FDCWD, path, path, cfg, err);
+}
+
+int sb_join_config_load_at(int dirfd, const char *file, const char *path,
+                           struct sb_config *cfg, struct sb_error *err)
+{
         /* O_NOFOLLOW: a symlink planted in place of the copy is refused,
          * not followed. Everything below is checked on this descriptor,
          * so the file cannot be swapped between the check and the read. */
-        _cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
-                                                    O_NOCTTY | O_NONBLOCK);
+        _cleanup_close_ int fd = openat(dirfd, file,
+                                        O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
+                                                O_NOCTTY | O_NONBLOCK);
         if (fd < 0)
                 return sb_error_errno(err, errno, "open the profile copy '%s'",
                                       path);
@@ -348,9 +355,7 @@ static int await_exec(int fd, int *ret_exit, struct sb_error *err)
         return failed ? err->code : 0;
 }
 
-/* As sb_container_wait: every catchable signal goes to the joined
- * process, until it ends. */
-static int wait_joined(pid_t pid, bool shares_tty, int *ret_status)
+int sb_wait_forwarding(pid_t pid, bool shares_tty, int *ret_status)
 {
         sigset_t all;
         sigfillset(&all);
@@ -483,7 +488,7 @@ int sb_container_join(const struct sb_config *cfg, const struct sb_join *j,
         r = await_exec(sv[0], ret_status, err);
         if (r < 0)
                 goto out;
-        r = wait_joined(pid, !cfg->process.new_session, ret_status);
+        r = sb_wait_forwarding(pid, !cfg->process.new_session, ret_status);
         if (r < 0)
                 r = sb_error_errno(err, -r, "wait for the joined process");
         pid = -1;

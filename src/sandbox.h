@@ -4,6 +4,7 @@
 #ifndef SANDBOX_H
 #define SANDBOX_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -109,6 +110,9 @@ struct sb_join {
  * go to the log. */
 int sb_join_config_load(const char *path, struct sb_config *cfg,
                         struct sb_error *err);
+/* The same for file relative to dirfd; path names it in messages. */
+int sb_join_config_load_at(int dirfd, const char *file, const char *path,
+                           struct sb_config *cfg, struct sb_error *err);
 
 /* Run exec->argv as a second process of the running sandbox cfg
  * describes: it enters the sandbox's namespaces, cgroup and root and
@@ -118,5 +122,10 @@ int sb_join_config_load(const char *path, struct sb_config *cfg,
 int sb_container_join(const struct sb_config *cfg, const struct sb_join *j,
                       const struct sb_exec *exec, int *ret_status,
                       struct sb_error *err);
+
+/* As sb_container_wait, for a child started otherwise (a joined process,
+ * a restored sandbox): every catchable signal that arrives goes to pid
+ * until it ends. The caller has blocked every signal. */
+int sb_wait_forwarding(pid_t pid, bool shares_tty, int *ret_status);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd-seccomp.h"
+#include "checkpoint.h"
 #include "exec.h"
 #include "sandbox.h"
 
@@ -15,6 +16,10 @@ const struct cmd_verb cmd_verbs[] = {
           cmd_seccomp },
         { "exec", "NAME [-- COMMAND [ARG...]]",
           "run another process in a running named sandbox", cmd_exec },
+        { "checkpoint", "NAME --image-path=DIR [--leave-running]",
+          "save a running named sandbox with CRIU", cmd_checkpoint },
+        { "restore", "--image-path=DIR [--name=NAME]",
+          "start a sandbox again from a checkpoint", cmd_restore },
         { NULL, NULL, NULL, NULL },
 };
 
