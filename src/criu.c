@@ -140,7 +140,7 @@ int criu_spawn(char *const *argv, int *ret_status, char **ret_out,
         }
         close(pipefd[0]);
         out[len] = '\0';
-        int status;
+        int status = 0;
         while (waitpid(pid, &status, 0) < 0) {
                 if (errno != EINTR) {
                         free(out);
@@ -171,7 +171,7 @@ static char *last_line(const char *text)
 int criu_check(const char *criu, struct sb_error *err)
 {
         char *argv[] = { (char *)criu, (char *)"check", NULL };
-        int status;
+        int status = -1;
         _cleanup_free_ char *out = NULL;
         int r = criu_spawn(argv, &status, &out, err);
         if (r < 0)
@@ -200,6 +200,7 @@ int criu_images_dir_open(const char *path, int *ret_fd, struct sb_error *err)
         if (st.st_mode & (S_IWGRP | S_IWOTH))
                 return sb_error_set(err, -EPERM, "image directory '%s' is "
                                     "writable by others", path);
+        /* cppcheck-suppress unreadVariable ; TAKE_FD resets the variable on purpose */
         *ret_fd = TAKE_FD(fd);
         return 0;
 }
