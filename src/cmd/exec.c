@@ -7,6 +7,7 @@
 
 #include <limits.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -39,6 +40,13 @@ static char *default_shell(const struct sb_config *cfg)
 int cmd_exec(const struct cli_request *req, int argc, char **argv)
 {
         (void)req;
+        /* Joining from setuid code is how firejail's join went wrong
+         * (CVE-2022-31214): a user joins only with their own rights. */
+        if (getauxval(AT_SECURE)) {
+                log_error("sandbox exec is not available to a setuid "
+                          "sandbox; run it as the sandbox's owner");
+                return SB_EXIT_SETUP;
+        }
         if (argc < 2)
                 return cmd_usage_error("exec", "needs the name of a sandbox");
         const char *name = argv[1];

@@ -17,7 +17,8 @@ JOBS=
 
 cleanup_exec() {
         for p in $JOBS; do kill -KILL "$p" 2>/dev/null; done
-        rm -rf "${STATE_ROOT:?}/$NAME" "${STATE_ROOT:?}/${NAME}nj"
+        rm -rf "${STATE_ROOT:?}/$NAME" "${STATE_ROOT:?}/${NAME}nj" \
+                "${STATE_ROOT:?}/${NAME}t" "${STATE_ROOT:?}/${NAME}nu"
 }
 trap 'cleanup_exec; cleanup_harness' EXIT
 
@@ -163,5 +164,36 @@ check "nothing ran" test ! -e "$marker"
 check "the sandbox still runs" alive "$TARGET_PID"
 kill -TERM "$LAUNCHER_PID"
 wait "$JOB"
+
+# A time namespace: init's own is the host's (it made one for its
+# children), so the joined process must get the first process's.
+p=$(profile timens 'namespaces = [ "user", "mount", "pid", "uts", "ipc", "net", "time" ];')
+sb_bg --profile="$p" --name="${NAME}t" -- sleep 120
+JOBS="$JOBS $JOB $LAUNCHER_PID"
+wait_joinable "${NAME}t"
+expect_eq "a time namespace is the first process's" \
+        "$(readlink /proc/"$TARGET_PID"/ns/time)" \
+        "$(sb exec "${NAME}t" -- readlink /proc/self/ns/time)"
+kill -TERM "$LAUNCHER_PID"
+wait "$JOB"
+
+# Root without a user namespace: the joined process runs as the same
+# unprivileged host user as the first.
+if [ "$TEST_AS" = root ]; then
+        p=$(profile nouserns 'namespaces = [ "mount", "pid", "uts", "ipc", "net" ];')
+        sb_bg --profile="$p" --name="${NAME}nu" -- sleep 120
+        JOBS="$JOBS $JOB $LAUNCHER_PID"
+        wait_joinable "${NAME}nu"
+        first=$(grep -E '^(Uid|Gid|CapEff|CapBnd|NoNewPrivs|Seccomp):' /proc/"$TARGET_PID"/status)
+        joined=$(sb exec "${NAME}nu" -- grep -E '^(Uid|Gid|CapEff|CapBnd|NoNewPrivs|Seccomp):' /proc/self/status)
+        expect_eq "without a user namespace: same host uid, caps, filter" "$first" "$joined"
+        expect_eq "and the same mount namespace" "$(readlink /proc/"$TARGET_PID"/ns/mnt)" \
+                "$(sb exec "${NAME}nu" -- readlink /proc/self/ns/mnt)"
+        kill -TERM "$LAUNCHER_PID"
+        wait "$JOB"
+else
+        ok "without a user namespace # SKIP only root may run a sandbox without one"
+        ok "and the same mount namespace # SKIP as above"
+fi
 
 done_testing
