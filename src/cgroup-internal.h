@@ -170,6 +170,9 @@ int cg_proc_in(pid_t pid, const struct cg_dir *d);
 /* Pure: does the text of a /proc/PID/cgroup file put the process at path
  * in the hierarchy hier (see struct cg_dir)? */
 bool cg_proc_text_in(const char *text, const char *hier, const char *path);
+/* Pure: the path the text of a /proc/PID/cgroup file gives in hierarchy
+ * hier, newly allocated, or NULL. */
+char *cg_proc_text_path(const char *text, const char *hier);
 
 /* ---- names (cgroup-name.c) ---- */
 

@@ -201,6 +201,23 @@ bool cg_proc_text_in(const char *text, const char *hier, const char *path)
         return false;
 }
 
+char *cg_proc_text_path(const char *text, const char *hier)
+{
+        for (const char *s = text; *s;) {
+                const char *end = strchrnul(s, '\n');
+                const char *c1 = memchr(s, ':', (size_t)(end - s));
+                const char *c2 = c1 ? memchr(c1 + 1, ':', (size_t)(end - c1 - 1))
+                                    : NULL;
+                bool line = c2 && (hier ? has_ctrl(c1 + 1, c2, hier)
+                                        : c1 == s + 1 && s[0] == '0' &&
+                                                  c2 == c1 + 1);
+                if (line)
+                        return xstrndup(c2 + 1, (size_t)(end - c2 - 1));
+                s = *end ? end + 1 : end;
+        }
+        return NULL;
+}
+
 int cg_proc_in(pid_t pid, const struct cg_dir *d)
 {
         if (!d->proc_path)

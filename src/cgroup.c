@@ -552,6 +552,117 @@ void cgroup_entry_close(struct cgroup_entry *e)
         e->n = 0;
 }
 
+int cgroup_open_pid(pid_t pid, const char *name, struct cgroup **ret,
+                    struct sb_error *err)
+{
+        if (name[0] == '/' || strstr(name, "..") || !*name)
+                return sb_error_set(err, -EINVAL, "'%s' is not a cgroup name",
+                                    name);
+        char file[32];
+        snprintf(file, sizeof(file), "/proc/%d/cgroup", (int)pid);
+        _cleanup_free_ char *text = NULL;
+        ssize_t len = cg_read_all(NULL, file, &text);
+        if (len < 0)
+                return sb_error_errno(err, (int)len, "read %s", file);
+        struct cg_layout l;
+        int r = cg_layout_read(&l, err);
+        if (r < 0)
+                return r;
+        struct sb_cgroup_config g = { .set = true };
+        struct target t[CG_DIRS_MAX];
+        size_t n = 0;
+        r = plan(&l, &g, t, &n, err);
+        struct cgroup *cg = xcalloc(1, sizeof(*cg));
+        cg->name = xstrdup(name);
+        _cleanup_free_ char *suffix = xasprintf("/%s", name);
+        for (size_t i = 0; r >= 0 && i < n; i++) {
+                /* Only where the mount shows the whole of our cgroup
+                 * namespace: then a /proc path is a path in the mount. */
+                if (strcmp(t[i].launcher_path, t[i].launcher_self) != 0)
+                        continue;
+                char *at = cg_proc_text_path(text, t[i].hier);
+                if (!at || !str_has_suffix(at, suffix) || strstr(at, "/..")) {
+                        free(at);
+                        continue;
+                }
+                bool v2 = t[i].ops == &cgroup_v2_backend;
+                struct cg_dir *d = &cg->dirs[cg->n_dirs];
+                *d = (struct cg_dir){
+                        .ops = t[i].ops,
+                        .fd = -1,
+                        .ctrls = t[i].ctrls,
+                        .hier = t[i].hier,
+                        .path = join_path(t[i].mount, at, NULL),
+                        .proc_path = at,
+                };
+                struct sb_error e = { 0 };
+                if (open_cgroup_dir(AT_FDCWD, d->path, d->path, v2, &d->fd,
+                                    &e) < 0) {
+                        dir_release(d);
+                        continue;
+                }
+                cg->n_dirs++;
+        }
+        cg_layout_free(&l);
+        if (r >= 0 && cg->n_dirs == 0) {
+                /* A mount of another shape: by name, below our cgroup. */
+                cgroup_free(cg);
+                return cgroup_open(name, ret, err);
+        }
+        if (r < 0) {
+                cgroup_free(cg);
+                return r;
+        }
+        *ret = cg;
+        return 0;
+}
+
+int cgroup_procs(struct cgroup *cg, pid_t **ret, size_t *ret_n)
+{
+        if (cg->n_dirs == 0)
+                return -ENOENT;
+        /* Every directory holds the same processes: the first will do. */
+        _cleanup_free_ char *text = NULL;
+        ssize_t len = cg_read_all(&cg->dirs[0], "cgroup.procs", &text);
+        if (len < 0)
+                return (int)len;
+        pid_t *v = NULL;
+        size_t n = 0;
+        for (char *line = text; *line;) {
+                char *end = strchrnul(line, '\n');
+                bool last = !*end;
+                *end = '\0';
+                uint64_t pid;
+                if (parse_u64(line, &pid) == 0 && pid > 0 && pid <= INT32_MAX) {
+                        v = xrealloc(v, (n + 1) * sizeof(*v));
+                        v[n++] = (pid_t)pid;
+                }
+                if (last)
+                        break;
+                line = end + 1;
+        }
+        *ret = v;
+        *ret_n = n;
+        return 0;
+}
+
+int cgroup_frozen(struct cgroup *cg)
+{
+        for (size_t i = 0; i < cg->n_dirs; i++) {
+                const struct cg_dir *d = &cg->dirs[i];
+                char buf[64];
+                if (d->ops == &cgroup_v2_backend) {
+                        uint64_t v;
+                        if (cg_read_key(d, "cgroup.events", "frozen", &v) >= 0)
+                                return v == 1;
+                } else if (d->ctrls & CG_BIT(CG_FREEZER)) {
+                        if (cg_read(d, "freezer.state", buf, sizeof(buf)) > 0)
+                                return strncmp(buf, "FROZEN", 6) == 0;
+                }
+        }
+        return -EOPNOTSUPP;
+}
+
 const char *cgroup_name(const struct cgroup *cg)
 {
         return cg->name;

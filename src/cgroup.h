@@ -31,6 +31,16 @@ void cgroup_destroy(struct cgroup *cg);
  * with cgroup_free. */
 int cgroup_open(const char *name, struct cgroup **ret, struct sb_error *err);
 void cgroup_free(struct cgroup *cg);
+/* The cgroup `name` that process pid is in, found where /proc/PID/cgroup
+ * puts it (so from any cgroup of the caller), its path checked to end in
+ * name; below the caller's own cgroup by name where the mounts do not show
+ * the whole hierarchy. Released with cgroup_free. */
+int cgroup_open_pid(pid_t pid, const char *name, struct cgroup **ret,
+                    struct sb_error *err);
+/* The pids in it (cgroup.procs), newly allocated. */
+int cgroup_procs(struct cgroup *cg, pid_t **ret, size_t *ret_n);
+/* 1 when frozen, 0 when not, or a negative errno (no freezer). */
+int cgroup_frozen(struct cgroup *cg);
 /* "sandbox-PID-START-PIDNS" or "PARENT/sandbox-PID-START-PIDNS". */
 const char *cgroup_name(const struct cgroup *cg);
 

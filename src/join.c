@@ -423,11 +423,15 @@ int sb_container_join(const struct sb_config *cfg, const struct sb_join *j,
         struct cgroup_entry cge = { .n = 0 };
         if (j->cgroup) {
                 struct cgroup *cg = NULL;
-                r = cgroup_open(j->cgroup, &cg, err);
-                if (r >= 0) {
+                /* Where init is, not where our own cgroup suggests: the
+                 * caller may sit elsewhere than the launcher did. */
+                r = cgroup_open_pid(j->init_pid, j->cgroup, &cg, err);
+                if (r >= 0 && pidfd_alive(j->init_pidfd) < 0)
+                        r = sb_error_set(err, -ESRCH, "sandbox '%s' has "
+                                         "ended", j->name);
+                if (r >= 0)
                         r = cgroup_enter_open(cg, &cge, err);
-                        cgroup_free(cg);
-                }
+                cgroup_free(cg);
                 if (r < 0) {
                         seccomp_program_free(seccomp);
                         return r;

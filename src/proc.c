@@ -3,6 +3,7 @@
  * included). */
 #include "proc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -61,6 +62,21 @@ int proc_start_time(pid_t pid, unsigned long long *ret)
         return proc_stat_start_time(text, ret);
 }
 
+int proc_running_since(pid_t pid, unsigned long long *ret)
+{
+        if (pid <= 0)
+                return -EINVAL;
+        _cleanup_free_ char *text = NULL;
+        ssize_t n = read_proc(pid, "stat", &text);
+        if (n < 0)
+                return n == -ENOENT ? -ESRCH : (int)n;
+        /* A zombie has ended; only its parent has not looked yet. */
+        const char *p = strrchr(text, ')');
+        if (p && (p[2] == 'Z' || p[2] == 'X'))
+                return -ESRCH;
+        return proc_stat_start_time(text, ret);
+}
+
 int proc_ns_ident(pid_t pid, const char *name, uint64_t *ret_dev,
                   uint64_t *ret_ino)
 {
@@ -106,6 +122,7 @@ int proc_cmdline(pid_t pid, size_t max, char **ret)
                 if (proc_status_value(pid, "Name", &comm) < 0)
                         return -ESRCH;
                 *ret = xasprintf("[%s]", comm);
+                str_make_printable(*ret);
                 return 0;
         }
         size_t len = (size_t)n;
@@ -113,16 +130,14 @@ int proc_cmdline(pid_t pid, size_t max, char **ret)
                 len--;
         if (len > max)
                 len = max;
-        for (size_t i = 0; i < len; i++) {
-                unsigned char c = (unsigned char)text[i];
-                /* Control bytes would reach the terminal of whoever lists
-                 * the sandbox: a sandboxed program chooses them. */
-                if (c == '\0')
+        for (size_t i = 0; i < len; i++)
+                if (text[i] == '\0')
                         text[i] = ' ';
-                else if (c < 0x20 || c == 0x7f)
-                        text[i] = '?';
-        }
-        *ret = xstrndup(text, len);
+        char *out = xstrndup(text, len);
+        /* Control bytes would reach the terminal of whoever lists the
+         * sandbox: a sandboxed program chooses them. */
+        str_make_printable(out);
+        *ret = out;
         return 0;
 }
 
@@ -135,4 +150,27 @@ int proc_owner(pid_t pid, uid_t *ret)
                 return -errno;
         *ret = st.st_uid;
         return 0;
+}
+
+pid_t proc_first_child(pid_t parent)
+{
+        DIR *d = opendir("/proc");
+        if (!d)
+                return -errno;
+        pid_t found = -ESRCH;
+        struct dirent *de;
+        while ((de = readdir(d))) {
+                uint64_t pid, ppid;
+                if (parse_u64(de->d_name, &pid) < 0 || pid == 0 ||
+                    pid > INT32_MAX)
+                        continue;
+                _cleanup_free_ char *v = NULL;
+                if (proc_status_value((pid_t)pid, "PPid", &v) < 0 ||
+                    parse_u64(v, &ppid) < 0 || ppid != (uint64_t)parent)
+                        continue;
+                found = (pid_t)pid;
+                break;
+        }
+        closedir(d);
+        return found;
 }

@@ -12,6 +12,9 @@
 /* Field 22 of /proc/PID/stat. -ENOENT/-ESRCH when there is no such
  * process, -EIO when the file is not as expected. */
 int proc_start_time(pid_t pid, unsigned long long *ret);
+/* The same, but -ESRCH for a process that has ended and is a zombie
+ * awaiting its parent. */
+int proc_running_since(pid_t pid, unsigned long long *ret);
 /* The same from the text of a stat file (pure, for the unit tests). */
 int proc_stat_start_time(const char *text, unsigned long long *ret);
 
@@ -30,5 +33,8 @@ int proc_cmdline(pid_t pid, size_t max, char **ret);
 /* The uid owning /proc/PID (the process's effective uid as procfs shows
  * it, or root for a non-dumpable one). */
 int proc_owner(pid_t pid, uid_t *ret);
+
+/* A child of parent (the first /proc shows), or -ESRCH. */
+pid_t proc_first_child(pid_t parent);
 
 #endif

@@ -225,10 +225,22 @@ int sb_state_commit(struct sb_state_lease *l, const struct sb_state_run *run,
                 return sb_error_errno(err, r, "read the start time of the "
                                       "sandbox's init (pid %d)",
                                       (int)run->init_pid);
-        for (int i = 0; i < SB_STATE_NS_MAX; i++)
-                if (proc_ns_ident(run->init_pid, sb_state_ns_name(i),
-                                  &st->ns[i].dev, &st->ns[i].ino) < 0)
-                        st->ns[i] = (struct sb_ns_ident){ 0 };
+        /* A user may not look at init's namespaces: init is not dumpable
+         * and its memory belongs to the initial user namespace, where the
+         * user has no CAP_SYS_PTRACE. The program, init's child, lives in
+         * the same namespaces and, once exec'd, may be looked at. */
+        pid_t child = -1;
+        for (int i = 0; i < SB_STATE_NS_MAX; i++) {
+                const char *ns = sb_state_ns_name(i);
+                struct sb_ns_ident *id = &st->ns[i];
+                if (proc_ns_ident(run->init_pid, ns, &id->dev, &id->ino) >= 0)
+                        continue;
+                if (child == -1)
+                        child = proc_first_child(run->init_pid);
+                if (child <= 0 || proc_ns_ident(child, ns, &id->dev,
+                                                &id->ino) < 0)
+                        *id = (struct sb_ns_ident){ 0 };
+        }
         free(st->cgroup);
         st->cgroup = run->cgroup ? xstrdup(run->cgroup) : NULL;
         strv_free(st->net_links);

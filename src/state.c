@@ -182,7 +182,7 @@ int state_read(int root_fd, const char *root_path, const char *name,
 static bool same_process(pid_t pid, unsigned long long start)
 {
         unsigned long long now;
-        return pid > 0 && proc_start_time(pid, &now) == 0 && now == start;
+        return pid > 0 && proc_running_since(pid, &now) == 0 && now == start;
 }
 
 bool sb_state_alive(const struct sb_state *st)
@@ -278,6 +278,20 @@ int sb_state_load(const char *name, struct sb_state **ret,
                                     name);
         }
         *ret = st;
+        return 0;
+}
+
+int sb_state_forget(const struct sb_state *st)
+{
+        if (st->owner != getuid())
+                return -EPERM;
+        struct sb_error e = { 0 };
+        _cleanup_close_ int root = -1;
+        _cleanup_free_ char *root_path = NULL;
+        int r = sb_state_root(&root, &root_path, &e);
+        if (r < 0)
+                return r;
+        remove_stale(root, root_path, st);
         return 0;
 }
 
@@ -428,9 +442,14 @@ int sb_state_pidfd(const struct sb_state *st, int *ret_fd,
         bool same = same_process(st->init_pid, st->init_start);
         const struct sb_ns_ident *want = &st->ns[SB_STATE_NS_PID];
         if (same && want->ino) {
+                /* A user may not see init's namespaces (it is not
+                 * dumpable): then pid and start time alone tell. */
                 uint64_t dev, ino;
-                same = proc_ns_ident(st->init_pid, "pid", &dev, &ino) == 0 &&
-                       dev == want->dev && ino == want->ino;
+                int r = proc_ns_ident(st->init_pid, "pid", &dev, &ino);
+                if (r == 0)
+                        same = dev == want->dev && ino == want->ino;
+                else
+                        same = r == -EACCES || r == -EPERM;
         }
         /* And it is still alive, so the checks above were about it. */
         if (same && pidfd_send_signal(fd, 0, NULL, 0) < 0)

@@ -113,6 +113,10 @@ bool sb_state_alive(const struct sb_state *st);
 int sb_state_pidfd(const struct sb_state *st, int *ret_fd,
                    struct sb_error *err);
 
+/* Remove the caller's state of st once the sandbox is dead (re-checked
+ * under the lock: a live one, or a new sandbox under the name, stays). */
+int sb_state_forget(const struct sb_state *st);
+
 void sb_state_free(struct sb_state *st);
 
 /* ---- the run path ---- */

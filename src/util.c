@@ -253,3 +253,30 @@ ssize_t read_all_at(int dirfd, const char *path, int extra_flags,
         *ret = buf;
         return (ssize_t)len;
 }
+
+void str_make_printable(char *s)
+{
+        unsigned char *p = (unsigned char *)s;
+        while (*p) {
+                size_t n = p[0] < 0x80                   ? 1
+                           : p[0] >= 0xc2 && p[0] < 0xe0 ? 2
+                           : p[0] >= 0xe0 && p[0] < 0xf0 ? 3
+                           : p[0] >= 0xf0 && p[0] <= 0xf4 ? 4
+                                                          : 0;
+                /* Stops at the first byte that does not continue it (the
+                 * NUL at the end among them). */
+                for (size_t i = 1; i < n; i++)
+                        if ((p[i] & 0xc0) != 0x80) {
+                                n = 0;
+                                break;
+                        }
+                /* C0 and DEL, bytes that are not UTF-8, and the C1
+                 * controls (U+0080..U+009F: CSI among them). */
+                if (n == 0 || (n == 1 && (p[0] < 0x20 || p[0] == 0x7f)) ||
+                    (n == 2 && p[0] == 0xc2 && p[1] < 0xa0)) {
+                        *p++ = '?';
+                        continue;
+                }
+                p += n;
+        }
+}

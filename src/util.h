@@ -25,6 +25,9 @@ bool strv_contains(char *const *v, const char *s);
 void strv_free(char **v);
 
 bool str_has_prefix(const char *s, const char *prefix);
+/* For a terminal: control bytes (C0, DEL, C1) and bytes that are not
+ * UTF-8 become '?', in place. */
+void str_make_printable(char *s);
 bool str_has_suffix(const char *s, const char *suffix);
 
 /* Strict decimal parsing: no sign, no spaces, no trailing text, no

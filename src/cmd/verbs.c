@@ -9,9 +9,19 @@
 #include "cmd-seccomp.h"
 #include "checkpoint.h"
 #include "exec.h"
+#include "named.h"
 #include "sandbox.h"
 
 const struct cmd_verb cmd_verbs[] = {
+        { "list", "[--json]", "list the running sandboxes", cmd_list },
+        { "ps", "NAME", "list the processes in a sandbox", cmd_ps },
+        { "stats", "NAME [--json] [--watch]",
+          "show a sandbox's cpu, memory, pids, io and network use",
+          cmd_stats },
+        { "pause", "NAME", "freeze every process in a sandbox", cmd_pause },
+        { "resume", "NAME", "thaw a paused sandbox", cmd_resume },
+        { "kill", "NAME [SIGNAL] [--timeout=SECONDS]",
+          "signal a sandbox, then kill it after a grace period", cmd_kill },
         { "seccomp", "groups", "list the named groups of system calls",
           cmd_seccomp },
         { "exec", "NAME [-- COMMAND [ARG...]]",

@@ -120,6 +120,39 @@ START_TEST(verbs)
 }
 END_TEST
 
+START_TEST(names)
+{
+        char **v1 = ARGV("--name=web", "sleep", "1");
+        char **v2 = ARGV("-n", "a.b_c-1", "--", "true");
+        char **v3 = ARGV("--name=../x", "true");
+        char **v4 = ARGV("-n", "", "true");
+        char **v5 = ARGV("--name=web", "list");
+        char **v6 = ARGV("--name", "x y", "true");
+        struct cli_request req;
+        struct sb_error err = { 0 };
+        ck_assert_int_eq(parse(v1, 4, &req, &err), 0);
+        ck_assert_str_eq(req.name, "web");
+        ck_assert_int_eq(req.verb, VERB_RUN);
+        ck_assert_int_eq(parse(v2, 5, &req, &err), 0);
+        ck_assert_str_eq(req.name, "a.b_c-1");
+        ck_assert_str_eq(req.command[0], "true");
+        ck_assert_int_eq(parse(v3, 3, &req, &err), -EINVAL);
+        ck_assert_msg(strstr(err.msg, "'../x' is not a valid sandbox name"),
+                      "%s", err.msg);
+        ck_assert_int_eq(parse(v4, 4, &req, &err), -EINVAL);
+        ck_assert_msg(strstr(err.msg, "cannot be empty"), "%s", err.msg);
+        /* A name is for running a command, not for a verb. */
+        ck_assert_int_eq(parse(v5, 3, &req, &err), -EINVAL);
+        ck_assert_msg(strstr(err.msg, "--name names a sandbox to run"), "%s",
+                      err.msg);
+        ck_assert_int_eq(parse(v6, 4, &req, &err), -EINVAL);
+        /* Without it, no name. */
+        char **v7 = ARGV("true");
+        ck_assert_int_eq(parse(v7, 2, &req, &err), 0);
+        ck_assert_ptr_null(req.name);
+}
+END_TEST
+
 START_TEST(verb_table)
 {
         /* Every row is complete, and each name is found as itself. */
@@ -145,6 +178,7 @@ int main(void)
         tcase_add_test(tc, errors);
         tcase_add_test(tc, verbs);
         tcase_add_test(tc, verb_table);
+        tcase_add_test(tc, names);
         suite_add_tcase(s, tc);
         return unit_run(s);
 }

@@ -12,6 +12,8 @@
 
 #include "config.h"
 #include "fs-plan.h"
+#include "mount-internal.h"
+#include "mount.h"
 #include "profile.h"
 #include "unit.h"
 #include "util.h"
@@ -367,6 +369,49 @@ START_TEST(merge_across_files)
 }
 END_TEST
 
+/* The state directory of named sandboxes is masked wherever the view would
+ * show it: through the host root, and through every bind of a directory
+ * above it, at the right place below the bind's target. */
+START_TEST(state_dir_masked)
+{
+        struct loaded l;
+        load(&l, "filesystem = { mounts = (\n"
+                 "  { type = \"bind\"; source = \"/usr\"; target = \"/x\"; },\n"
+                 "  { type = \"bind\"; source = \"/usr/share\"; target = \"/y\"; },\n"
+                 "  { type = \"bind\"; source = \"/usr/sharex\"; target = \"/z\"; optional = true; }\n"
+                 "); };");
+        struct mount_prep *prep = NULL;
+        struct sb_error e = { 0 };
+        ck_assert_msg(mount_prepare(&l.cfg, &prep, &e) == 0, "%s", e.msg);
+        size_t before = prep->plan.n;
+        ck_assert_int_eq(mount_prepare_hide(prep, &l.cfg, "/usr/share/st"),
+                         0);
+        /* Again: no second mask for the same place. */
+        ck_assert_int_eq(mount_prepare_hide(prep, &l.cfg, "/usr/share/st"),
+                         0);
+        ck_assert_uint_eq(prep->plan.n, before + 3);
+        /* After everything else, so nothing is laid over them. */
+        const struct sb_mount *m = &prep->plan.ops[before];
+        ck_assert_str_eq(m[0].target, "/usr/share/st");
+        ck_assert_str_eq(m[1].target, "/x/share/st");
+        ck_assert_str_eq(m[2].target, "/y/st");
+        for (int i = 0; i < 3; i++) {
+                ck_assert_int_eq(m[i].type, SB_MOUNT_MASK);
+                ck_assert(m[i].optional);
+        }
+        mount_prep_free(prep);
+        done(&l);
+        /* An empty root shows nothing of the host by itself. */
+        load(&l, "filesystem = { root = \"empty\"; };");
+        ck_assert_int_eq(mount_prepare(&l.cfg, &prep, &e), 0);
+        before = prep->plan.n;
+        mount_prepare_hide(prep, &l.cfg, "/run/sandbox");
+        ck_assert_uint_eq(prep->plan.n, before);
+        mount_prep_free(prep);
+        done(&l);
+}
+END_TEST
+
 START_TEST(type_labels)
 {
         ck_assert_str_eq(fs_plan_type_label(SB_MOUNT_BIND), "bind");
@@ -395,6 +440,7 @@ static Suite *suite(void)
         tcase_add_test(tc, home_is_root);
         tcase_add_test(tc, merge_across_files);
         tcase_add_test(tc, type_labels);
+        tcase_add_test(tc, state_dir_masked);
         suite_add_tcase(s, tc);
         return s;
 }

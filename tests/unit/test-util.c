@@ -154,6 +154,29 @@ START_TEST(string_helpers)
 }
 END_TEST
 
+START_TEST(printable)
+{
+        static const struct {
+                const char *in, *out;
+        } cases[] = {
+                { "plain text", "plain text" },
+                { "a\033[2Jb", "a?[2Jb" },
+                { "tab\there\x7f", "tab?here?" },
+                { "caf\xc3\xa9", "caf\xc3\xa9" },        /* UTF-8 stays */
+                { "csi\xc2\x9b" "1m", "csi??1m" },       /* C1 control */
+                { "raw\x9b" "1m", "raw?1m" },             /* not UTF-8 */
+                { "cut\xe2\x82", "cut??" },
+                { "\xe2\x82\xac euro", "\xe2\x82\xac euro" },
+        };
+        for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+                char *s = xstrdup(cases[i].in);
+                str_make_printable(s);
+                ck_assert_str_eq(s, cases[i].out);
+                free(s);
+        }
+}
+END_TEST
+
 int main(void)
 {
         Suite *s = suite_create("util");
@@ -166,6 +189,7 @@ int main(void)
         tcase_add_test(tc, edit_distance_is_capped);
         tcase_add_test(tc, strv_operations);
         tcase_add_test(tc, string_helpers);
+        tcase_add_test(tc, printable);
         suite_add_tcase(s, tc);
         return unit_run(s);
 }
