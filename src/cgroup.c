@@ -512,6 +512,46 @@ int cgroup_open(const char *name, struct cgroup **ret, struct sb_error *err)
         return 0;
 }
 
+_Static_assert(CGROUP_ENTRY_MAX >= CG_DIRS_MAX, "room for every directory");
+
+int cgroup_enter_open(const struct cgroup *cg, struct cgroup_entry *ret,
+                      struct sb_error *err)
+{
+        struct cgroup_entry e = { .n = 0 };
+        for (size_t i = 0; i < cg->n_dirs; i++) {
+                int fd = openat(cg->dirs[i].fd, "cgroup.procs",
+                                O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+                if (fd < 0) {
+                        int r = sb_error_errno(err, errno, "open %s/cgroup.procs",
+                                               cg->dirs[i].path);
+                        cgroup_entry_close(&e);
+                        return r;
+                }
+                e.fd[e.n++] = fd;
+        }
+        *ret = e;
+        return 0;
+}
+
+int cgroup_enter(const struct cgroup_entry *e, pid_t pid, struct sb_error *err)
+{
+        char buf[16];
+        int len = snprintf(buf, sizeof(buf), "%d", (int)pid);
+        for (size_t i = 0; i < e->n; i++)
+                if (write(e->fd[i], buf, (size_t)len) != len)
+                        return sb_error_errno(err, errno, "move process %d "
+                                              "into the sandbox's cgroup",
+                                              (int)pid);
+        return 0;
+}
+
+void cgroup_entry_close(struct cgroup_entry *e)
+{
+        for (size_t i = 0; i < e->n; i++)
+                close(e->fd[i]);
+        e->n = 0;
+}
+
 int cgroup_open_pid(pid_t pid, const char *name, struct cgroup **ret,
                     struct sb_error *err)
 {

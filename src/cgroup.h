@@ -44,6 +44,24 @@ int cgroup_frozen(struct cgroup *cg);
 /* "sandbox-PID-START-PIDNS" or "PARENT/sandbox-PID-START-PIDNS". */
 const char *cgroup_name(const struct cgroup *cg);
 
+/* Joining a running sandbox's cgroup (sandbox exec). cgroup.procs of
+ * each of its directories is opened first, while the caller is still in
+ * its own namespaces, and written later: the kernel checks a move against
+ * the opener's credentials and cgroup namespace, so a process that has
+ * entered the sandbox's user and cgroup namespaces since can still move
+ * its child in. */
+#define CGROUP_ENTRY_MAX 8
+struct cgroup_entry {
+        int fd[CGROUP_ENTRY_MAX];
+        size_t n;
+};
+int cgroup_enter_open(const struct cgroup *cg, struct cgroup_entry *ret,
+                      struct sb_error *err);
+/* Move pid (as the opener's pid namespace numbers it) in. */
+int cgroup_enter(const struct cgroup_entry *e, pid_t pid,
+                 struct sb_error *err);
+void cgroup_entry_close(struct cgroup_entry *e);
+
 /* Stop or restart every process in it; returns once the kernel reports
  * the cgroup frozen (or thawed). */
 int cgroup_freeze(struct cgroup *cg, struct sb_error *err);

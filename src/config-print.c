@@ -242,6 +242,8 @@ static void print_config(struct printer *p, const struct sb_config *cfg)
         print_network(p, &cfg->net);
         print_cgroup(p, &cfg->cgroup);
         print_desktop(p, cfg);
+        fprintf(out, "joinable = %s;", cfg->joinable ? "true" : "false");
+        print_eol(p, "joinable");
 }
 
 void sb_config_print(const struct sb_config *cfg, FILE *out)

@@ -22,6 +22,7 @@ void sb_config_init(struct sb_config *cfg)
         cfg->process.umask = 022;
         cfg->process.new_session = true;
         cfg->process.die_with_parent = true;
+        cfg->joinable = true;
         sb_fs_config_init(&cfg->fs);
         sb_seccomp_config_init(&cfg->seccomp);
         sb_net_config_init(&cfg->net);

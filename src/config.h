@@ -86,6 +86,7 @@ struct sb_config {
         struct sb_net_config net;
         struct sb_cgroup_config cgroup;
         struct sb_desktop_config desktop;
+        bool joinable;           /* `sandbox exec` may enter it */
 };
 
 /* A config with every secure default filled in (see sandbox.profile(5)). */

@@ -531,7 +531,7 @@ static const struct key_def top_keys[] = {
           0 },
         { "network", T(GROUP), NULL, KEY_MEMBERS, keys_network, 0 },
         { "desktop", T(GROUP), NULL, KEY_MEMBERS, keys_desktop, 0 },
-        LATER("joinable"),
+        BOOL_KEY("joinable", joinable),
         { NULL },
 };
 

@@ -4,6 +4,8 @@
 #ifndef SANDBOX_H
 #define SANDBOX_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "config.h"
@@ -72,5 +74,58 @@ struct sb_state_lease;
 void sb_container_set_state(struct sb_container *c,
                             struct sb_state_lease *state);
 struct sb_state_lease *sb_container_state(const struct sb_container *c);
+
+/* ---- joining a running sandbox (sandbox exec; docs/JOIN.md) ---- */
+
+/* The namespaces whose identity the caller recorded when the sandbox
+ * started, in this order (the order of struct sb_state's). */
+enum sb_join_ns {
+        SB_JOIN_NS_USER,
+        SB_JOIN_NS_MNT,
+        SB_JOIN_NS_PID,
+        SB_JOIN_NS_NET,
+        SB_JOIN_NS_UTS,
+        SB_JOIN_NS_IPC,
+        SB_JOIN_NS_CGROUP,
+        SB_JOIN_NS_MAX,
+};
+
+/* What the caller knows of the running sandbox from state it cannot
+ * write: never anything read from inside it. */
+struct sb_join {
+        int init_pidfd;          /* the sandbox's init, identity checked */
+        pid_t init_pid;
+        /* dev and inode of /proc/INIT/ns/NAME at the start; 0/0: not
+         * recorded. */
+        struct {
+                uint64_t dev, ino;
+        } ns[SB_JOIN_NS_MAX];
+        const char *cgroup;      /* a cgroup_open() name, or NULL */
+        const char *name;        /* for messages */
+};
+
+/* Load the resolved profile a launcher recorded (or a checkpoint holds):
+ * a regular file, not a symlink, owned by the caller or root and
+ * writable by no one else, checked on the open descriptor. Diagnostics
+ * go to the log. */
+int sb_join_config_load(const char *path, struct sb_config *cfg,
+                        struct sb_error *err);
+/* The same for file relative to dirfd; path names it in messages. */
+int sb_join_config_load_at(int dirfd, const char *file, const char *path,
+                           struct sb_config *cfg, struct sb_error *err);
+
+/* Run exec->argv as a second process of the running sandbox cfg
+ * describes: it enters the sandbox's namespaces, cgroup and root and
+ * gets the restrictions of its first process (target.c), then this
+ * waits for it, forwarding signals. *ret_status is its exit status
+ * (128+N for signal N), or the launcher exit code of a failure. */
+int sb_container_join(const struct sb_config *cfg, const struct sb_join *j,
+                      const struct sb_exec *exec, int *ret_status,
+                      struct sb_error *err);
+
+/* As sb_container_wait, for a child started otherwise (a joined process,
+ * a restored sandbox): every catchable signal that arrives goes to pid
+ * until it ends. The caller has blocked every signal. */
+int sb_wait_forwarding(pid_t pid, bool shares_tty, int *ret_status);
 
 #endif

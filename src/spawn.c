@@ -37,11 +37,9 @@
 #include "seccomp-filter.h"
 #include "state.h"
 #include "sync.h"
+#include "target.h"
 #include "util.h"
 
-#ifndef CLOSE_RANGE_CLOEXEC
-#define CLOSE_RANGE_CLOEXEC (1U << 2)
-#endif
 #ifndef CLONE_NEWTIME
 #define CLONE_NEWTIME 0x00000080
 #endif
@@ -80,10 +78,7 @@ struct sb_container {
 struct child_args {
         const struct sb_container *c;
         int sync_fd;
-        char *const *argv;
-        char **envp;
-        const char *cwd;
-        bool cwd_explicit;
+        struct target_args target;  /* for the target, after init's fork */
 };
 
 int sb_container_create(const struct sb_config *cfg,
@@ -207,135 +202,6 @@ __attribute__((noreturn)) static void child_fail(int fd, int step,
         _exit(exit_code);
 }
 
-/* stdin, stdout and stderr come from the caller. A directory or an O_PATH
- * descriptor among them would let the program open files relative to a
- * host directory, around the sandbox's filesystem view. */
-static int check_stdio(struct sb_error *err)
-{
-        for (int fd = 0; fd <= 2; fd++) {
-                struct stat st;
-                int fl = fcntl(fd, F_GETFL);
-                if (fl < 0 || fstat(fd, &st) < 0)
-                        continue; /* closed: nothing to reach through it */
-                if (S_ISDIR(st.st_mode) || (fl & O_PATH))
-                        return sb_error_set(err, -EPERM,
-                                            "file descriptor %d is a "
-                                            "directory or a path handle; "
-                                            "refusing to pass it in", fd);
-        }
-        return 0;
-}
-
-/* Look the command up in the sandbox's PATH and exec it. Unlike execvp,
- * a PATH directory we may not search is skipped rather than reported, so
- * "not found" (ENOENT) and "found but not executable" stay apart. Returns
- * the errno that describes the failure. */
-static int exec_command(char *const *argv, char *const *envp)
-{
-        const char *cmd = argv[0];
-        if (!*cmd)
-                return ENOENT;
-        if (strchr(cmd, '/')) {
-                execve(cmd, argv, envp);
-                return errno;
-        }
-        /* The first PATH=, as getenv(3) in the program will see it. */
-        const char *path = SB_DEFAULT_PATH;
-        for (size_t i = 0; envp[i]; i++)
-                if (str_has_prefix(envp[i], "PATH=")) {
-                        path = envp[i] + 5;
-                        break;
-                }
-        int found_err = 0;
-        char buf[4096];
-        for (const char *p = path;; p++) {
-                const char *end = strchrnul(p, ':');
-                size_t dlen = (size_t)(end - p);
-                /* An empty PATH entry means the current directory. */
-                int n = dlen ? snprintf(buf, sizeof(buf), "%.*s/%s",
-                                        (int)dlen, p, cmd)
-                             : snprintf(buf, sizeof(buf), "%s", cmd);
-                if (n > 0 && (size_t)n < sizeof(buf)) {
-                        execve(buf, argv, envp);
-                        struct stat st;
-                        if (errno != ENOENT && errno != ENOTDIR &&
-                            stat(buf, &st) == 0 && !found_err)
-                                found_err = errno;
-                }
-                if (!*end)
-                        break;
-                p = end;
-        }
-        return found_err ? found_err : ENOENT;
-}
-
-/* The target: identity and capabilities, limits, cwd, no_new_privs, exec.
- * The seccomp filter is loaded last, right before execve. */
-__attribute__((noreturn)) static void target_main(const struct child_args *a)
-{
-        const struct sb_container *c = a->c;
-        const struct sb_config *cfg = c->cfg;
-        struct sb_error err = { 0 };
-
-        sigprocmask(SIG_SETMASK, &c->saved_mask, NULL);
-
-        if (caps_enter(c->uid, c->gid, c->can_setgroups, cfg->caps_keep,
-                       &err) < 0)
-                child_fail(a->sync_fd, STEP_TARGET_CAPS, &err, SB_EXIT_SETUP);
-        /* The uid change cleared any parent-death signal, so set it now. */
-        if (cfg->process.die_with_parent &&
-            prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) {
-                sb_error_errno(&err, errno, "set the parent-death signal");
-                child_fail(a->sync_fd, STEP_TARGET_CAPS, &err, SB_EXIT_SETUP);
-        }
-        if (rlimit_apply(cfg->rlimits, &err) < 0)
-                child_fail(a->sync_fd, STEP_TARGET_RLIMITS, &err,
-                           SB_EXIT_SETUP);
-        umask(cfg->process.umask);
-        if (check_stdio(&err) < 0)
-                child_fail(a->sync_fd, STEP_TARGET_CWD, &err, SB_EXIT_SETUP);
-        if (chdir(a->cwd) < 0) {
-                if (a->cwd_explicit) {
-                        sb_error_errno(&err, errno,
-                                       "change directory to '%s'", a->cwd);
-                        child_fail(a->sync_fd, STEP_TARGET_CWD, &err,
-                                   SB_EXIT_SETUP);
-                }
-                log_debug("'%s' is not reachable inside, using /", a->cwd);
-                if (chdir("/") < 0) {
-                        sb_error_errno(&err, errno, "change directory to /");
-                        child_fail(a->sync_fd, STEP_TARGET_CWD, &err,
-                                   SB_EXIT_SETUP);
-                }
-        }
-        /* A directory outside the sandbox's root would be a way out
-         * (runc CVE-2024-21626): getcwd reports such a one as unreachable. */
-        char here[4096];
-        if (!getcwd(here, sizeof(here)) || here[0] != '/') {
-                sb_error_set(&err, -EPERM,
-                             "the working directory '%s' is outside the "
-                             "sandbox", a->cwd);
-                child_fail(a->sync_fd, STEP_TARGET_CWD, &err, SB_EXIT_SETUP);
-        }
-        /* Nothing of the launcher's survives exec but stdio (the sync
-         * socket is CLOEXEC already; everything else was closed by init). */
-        syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC);
-        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
-                sb_error_errno(&err, errno, "set no_new_privs");
-                child_fail(a->sync_fd, STEP_TARGET_NNP, &err, SB_EXIT_SETUP);
-        }
-        fault_point("target-exec");
-        /* Last: from here on only execve runs, under the filter. */
-        if (seccomp_program_load(c->seccomp, &err) < 0)
-                child_fail(a->sync_fd, STEP_TARGET_SECCOMP, &err,
-                           SB_EXIT_SETUP);
-
-        int e = exec_command(a->argv, a->envp);
-        sb_error_errno(&err, e, "cannot run '%s'", a->argv[0]);
-        child_fail(a->sync_fd, STEP_EXEC, &err,
-                   e == ENOENT ? SB_EXIT_NOT_FOUND : SB_EXIT_CANNOT_EXEC);
-}
-
 static bool launcher_gone(int fd)
 {
         struct pollfd p = { .fd = fd, .events = POLLIN };
@@ -408,7 +274,7 @@ static int target_entry(void *arg)
 #endif
         /* init's libcap-ng state names init; this is another process. */
         caps_adopt_thread();
-        target_main(ts->args);
+        target_main(&ts->args->target);
 }
 
 /* Start the target as posix_spawn(3) does, with clone(CLONE_VM |
@@ -680,14 +546,23 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         struct child_args args = {
                 .c = c,
                 .sync_fd = sv[1],
-                .argv = exec->argv,
-                .envp = env_build(&cfg->env, exec->caller_env),
-                .cwd = cfg->process.cwd ? cfg->process.cwd
-                       : exec->caller_cwd ? exec->caller_cwd
-                                          : "/",
-                .cwd_explicit = cfg->process.cwd != NULL,
+                .target = {
+                        .cfg = cfg,
+                        .uid = c->uid,
+                        .gid = c->gid,
+                        .drop_groups = c->can_setgroups,
+                        .seccomp = c->seccomp,
+                        .saved_mask = &c->saved_mask,
+                        .argv = exec->argv,
+                        .envp = env_build(&cfg->env, exec->caller_env),
+                        .cwd = cfg->process.cwd ? cfg->process.cwd
+                               : exec->caller_cwd ? exec->caller_cwd
+                                                  : "/",
+                        .cwd_explicit = cfg->process.cwd != NULL,
+                        .sync_fd = sv[1],
+                },
         };
-        desktop_env(c->desktop, &args.envp);
+        desktop_env(c->desktop, &args.target.envp);
 
         /* An ignored SIGCHLD (a caller started in the background may pass
          * one on) makes the kernel reap children itself, and we would never
@@ -730,7 +605,7 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
                                            "create namespaces (clone)");
                 close(sv[0]);
                 close(sv[1]);
-                strv_free(args.envp);
+                strv_free(args.target.envp);
                 goto fail_host;
         }
         if (pid == 0) {
@@ -738,7 +613,7 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
                 child_main(&args);
         }
         close(sv[1]);
-        strv_free(args.envp);
+        strv_free(args.target.envp);
         c->init_pid = pid;
         c->sync_fd = sv[0];
         fault_point("clone");

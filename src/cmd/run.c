@@ -109,14 +109,14 @@ static int setuid_admit(const struct sb_policy *policy, struct sb_config *cfg)
  * `sandbox list` shows it. A named one needs its state; without a state
  * directory (no XDG_RUNTIME_DIR) an unnamed one just runs unlisted. */
 static int reserve_state(const struct cli_request *req, const char *profile,
-                         struct sb_state_lease **ret)
+                         bool joinable, struct sb_state_lease **ret)
 {
         struct sb_error err = { 0 };
         struct sb_state_request sreq = {
                 .name = req->name,
                 .profile = profile,
                 .command = req->command,
-                .joinable = true,
+                .joinable = joinable,
         };
         *ret = NULL;
         if (sb_state_reserve(&sreq, ret, &err) >= 0)
@@ -197,7 +197,7 @@ int cmd_run(const struct cli_request *req)
                 .caller_env = environ,
                 .caller_cwd = getcwd(cwd, sizeof(cwd)) ? cwd : NULL,
         };
-        if (reserve_state(req, profile_path, &state) < 0) {
+        if (reserve_state(req, profile_path, cfg.joinable, &state) < 0) {
                 status = SB_EXIT_SETUP;
                 goto out;
         }

@@ -8,7 +8,9 @@
 
 #include "cmd-desktop.h"
 #include "cmd-seccomp.h"
+#include "checkpoint.h"
 #include "doctor.h"
+#include "exec.h"
 #include "named.h"
 #include "profile-verb.h"
 #include "sandbox.h"
@@ -32,6 +34,12 @@ const struct cmd_verb cmd_verbs[] = {
           cmd_doctor },
         { "seccomp", "groups", "list the named groups of system calls",
           cmd_seccomp },
+        { "exec", "NAME [-- COMMAND [ARG...]]",
+          "run another process in a running named sandbox", cmd_exec },
+        { "checkpoint", "NAME --image-path=DIR [--leave-running]",
+          "save a running named sandbox with CRIU", cmd_checkpoint },
+        { "restore", "--image-path=DIR [--name=NAME]",
+          "start a sandbox again from a checkpoint", cmd_restore },
         { NULL, NULL, NULL, NULL },
 };
 

@@ -63,9 +63,4 @@ rc=$?
 expect_eq "a syntax error in an include exits 124" 124 $rc
 check "nothing was started" test ! -e "$marker"
 
-p=$(profile later 'joinable = true;')
-err=$(sb --profile="$p" -- true 2>&1)
-expect_match "keys of later features are refused, not ignored" \
-        "later.profile:1: joinable: not supported yet" "$err"
-
 done_testing

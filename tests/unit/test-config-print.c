@@ -14,6 +14,7 @@
 #include "config-print.h"
 #include "config.h"
 #include "profile.h"
+#include "seccomp-filter.h"
 #include "util.h"
 
 #define DATA SB_TEST_DATADIR "/profiles"
@@ -97,7 +98,8 @@ START_TEST(defaults)
                 "seccomp = {\n  enabled = true;\n  default = \"allow\";\n"
                 "  action = \"errno\";\n  errno = 1;\n"
                 "  foreign_abis = false;\n  deny = [ ];\n  allow = [ ];\n};\n"
-                "network = {\n  mode = \"none\";\n};\n");
+                "network = {\n  mode = \"none\";\n};\n"
+                "joinable = true;\n");
         free(out);
         sb_config_free(&cfg);
 }
@@ -215,6 +217,45 @@ START_TEST(desktop_group)
 }
 END_TEST
 
+/* A joined process rebuilds its seccomp filter from the printed profile:
+ * everything the filter depends on must come back unchanged. */
+START_TEST(seccomp_and_joinable_round_trip)
+{
+        static const char *const texts[] = {
+                "seccomp = { default = \"deny\"; allow = [ \"@chown\", "
+                "\"?nosuchcall\", \"read\" ]; deny = [ \"mount\" ]; "
+                "action = \"kill\"; errno = \"EACCES\"; "
+                "foreign_abis = true; };\njoinable = false;\n",
+                "seccomp = { enabled = false; };\n",
+                "seccomp = { action = \"log\"; deny = [ \"@mount\" ]; };\n",
+                "",
+        };
+        for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+                struct sb_config a, b;
+                struct sb_diags d = { 0 };
+                sb_config_init(&a);
+                sb_config_init(&b);
+                ck_assert_int_eq(profile_load_string(texts[i], "a.profile",
+                                                     &env, &a, &d), 0);
+                char *out = print(&a);
+                ck_assert_msg(profile_load_string(out, "b.profile", &env, &b,
+                                                  &d) == 0,
+                              "%s: %s", out, d.n ? d.msgs[0] : "?");
+                char *ka = seccomp_config_key(&a.seccomp);
+                char *kb = seccomp_config_key(&b.seccomp);
+                ck_assert_str_eq(ka, kb);
+                ck_assert_int_eq(a.joinable, b.joinable);
+                ck_assert_int_eq(a.joinable, i != 0);
+                free(ka);
+                free(kb);
+                free(out);
+                sb_diags_free(&d);
+                sb_config_free(&a);
+                sb_config_free(&b);
+        }
+}
+END_TEST
+
 static void each_profile_in(const char *dir)
 {
         ck_assert_int_eq(chdir(dir), 0);
@@ -253,6 +294,7 @@ int main(void)
         tcase_add_test(tc, values);
         tcase_add_test(tc, traced);
         tcase_add_test(tc, desktop_group);
+        tcase_add_test(tc, seccomp_and_joinable_round_trip);
         tcase_add_test(tc, valid_fixtures_round_trip);
         tcase_add_test(tc, shipped_profiles_round_trip);
         suite_add_tcase(s, tc);

@@ -1,2 +1,0 @@
-# expect: unsupported-joinable.profile:2: joinable: not supported yet
-joinable = true;
