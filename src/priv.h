@@ -50,7 +50,7 @@ void priv_lower(void);
 void priv_audit(const struct sb_config *cfg, const char *profile);
 
 /* The features of cfg that need host privilege, as text ("veth bridge
- * br0, cgroup limits, no user namespace"); "" when none. Pure. */
+ * br0, cgroup limits"); "" when none. Pure. */
 void priv_features(const struct sb_config *cfg, char *buf, size_t size);
 
 #endif
