@@ -33,6 +33,7 @@ struct world {
 /* The system policy's path, fixed when the binary is built (a setuid
  * launcher never takes it from its caller): policy-path.c. */
 extern const char sb_policy_path[];
+extern const char sb_sysconf_profiledir[];
 
 static void world_init(struct world *w, const char *app,
                        const struct sb_policy *policy)
@@ -54,7 +55,7 @@ static void world_init(struct world *w, const char *app,
          * even look in the user's directory. */
         if (!policy || policy->user_profiles)
                 w->dirs[n++] = w->config_dir;
-        w->dirs[n++] = SB_SYSCONF_PROFILEDIR;
+        w->dirs[n++] = sb_sysconf_profiledir;
         w->dirs[n++] = profiledir && *profiledir && !policy ? profiledir
                                                             : SB_PROFILEDIR;
         w->dirs[n] = NULL;
@@ -96,6 +97,16 @@ static char *choose_profile(const struct cli_request *req,
 static int load_config(const struct cli_request *req, const struct world *w,
                        struct sb_config *cfg)
 {
+        /* user_profiles = false: only the profiles the system offers, by
+         * name; a path could name any root-owned file, or a symlink to
+         * one among fragments of the user's choosing. */
+        if (w->env.check_owner && !w->env.allow_user_owned && req->profile &&
+            strchr(req->profile, '/')) {
+                log_error("--profile=%s: the system policy allows profile "
+                          "names only (user_profiles = false), looked up in "
+                          "%s and %s", req->profile, w->dirs[0], w->dirs[1]);
+                return -EPERM;
+        }
         _cleanup_free_ char *path = choose_profile(req, w);
         if (!path) {
                 const char *name = req->profile ? req->profile : "default";

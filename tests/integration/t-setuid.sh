@@ -231,9 +231,14 @@ expect_eq "the user's own profile is read" "mine" "$(as_user "$SUID" --profile="
 policy 'user_profiles = false;'
 out=$(as_user "$SUID" --profile="$mine" -- true 2>&1)
 expect_match "user_profiles = false: the user's own profile is refused" \
-        "mine.profile: refused: not owned by root" "$out"
-expect_eq "user_profiles = false: root's profile is read" 0 \
-        "$(as_user "$SUID" --profile="$plain" -- true; echo $?)"
+        "^sandbox: --profile=$D/mine.profile: the system policy allows profile names only" "$out"
+out=$(as_user "$SUID" --profile="$plain" -- true 2>&1)
+expect_match "user_profiles = false: a path, even to root's profile, is refused" \
+        "^sandbox: --profile=$D/plain.profile: the system policy allows profile names only \\(user_profiles = false\\)" "$out"
+mkdir -m 755 "$D/profiles"
+printf 'hostname = "sysname";\n' >"$D/profiles/sysname.profile"
+expect_eq "user_profiles = false: a system profile is read by name" "sysname" \
+        "$(as_user "$SUID" --profile=sysname -- hostname 2>&1)"
 chmod 666 "$D/sandbox.conf"
 out=$(as_user "$SUID" --profile="$plain" -- true 2>&1)
 rc=$?
@@ -242,6 +247,17 @@ expect_match "... saying why" "sandbox.conf: refused: writable by group or other
 policy 'no_such_key = 1;'
 out=$(as_user "$SUID" --profile="$plain" -- true 2>&1)
 expect_match "an unknown policy key stops the launch" "sandbox.conf:1: no_such_key: unknown key" "$out"
+
+# ---- includes resolve next to the file opened, not the path typed ----
+rm -f "$D/sandbox.conf"
+mkdir -m 755 "$D/sys" && mkdir -m 755 "$D/u" && chown "$TEST_USER" "$D/u"
+printf 'include = [ "frag" ];\n' >"$D/sys/inc.profile"
+printf 'hostname = "fromsys";\n' >"$D/sys/frag.profile"
+ln -s ../sys/inc.profile "$D/u/inc.profile"
+printf 'hostname = "fromuser";\n' >"$D/u/frag.profile"
+chown -h "$TEST_USER" "$D/u/inc.profile" "$D/u/frag.profile"
+expect_eq "an include of a symlinked profile comes from the real file's directory" \
+        "fromsys" "$(as_user "$SUID" --profile="$D/u/inc.profile" -- hostname 2>&1)"
 
 # ---- cgroup limits ----
 cg_ok=$(sp cgok 'cgroup = { pids = 20; memory = "64M"; };' "$TEST_USER")
