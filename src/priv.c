@@ -299,6 +299,43 @@ int priv_narrow(const struct sb_config *cfg, struct sb_error *err)
         return r;
 }
 
+int priv_drop_for_good(struct sb_error *err)
+{
+        if (mode != SB_PRIV_SETUID)
+                return 0;
+        /* All three uids non-zero and no KEEPCAPS: the kernel clears the
+         * permitted and effective sets; the ambient set is empty since
+         * priv_start. */
+        if (setresgid(real_gid, real_gid, real_gid) < 0)
+                return sb_error_errno(err, errno, "drop to gid %u",
+                                      (unsigned)real_gid);
+        if (setresuid(real_uid, real_uid, real_uid) < 0)
+                return sb_error_errno(err, errno, "drop to uid %u",
+                                      (unsigned)real_uid);
+        uid_t r, e, sv;
+        struct __user_cap_header_struct h = {
+                .version = _LINUX_CAPABILITY_VERSION_3,
+        };
+        struct __user_cap_data_struct d[2] = { 0 };
+        if (getresuid(&r, &e, &sv) < 0 || r != real_uid || e != real_uid ||
+            sv != real_uid || (uid_t)setfsuid((uid_t)-1) != real_uid)
+                return sb_error_set(err, -EPERM, "the uids did not all "
+                                    "become %u", (unsigned)real_uid);
+        if (syscall(SYS_capget, &h, d) < 0)
+                return sb_error_errno(err, errno, "read capabilities");
+        for (int i = 0; i < 2; i++)
+                if (d[i].permitted || d[i].effective || d[i].inheritable)
+                        return sb_error_set(err, -EPERM, "capabilities "
+                                            "remain after dropping to uid %u",
+                                            (unsigned)real_uid);
+        /* setuid(0) would fail now; no_new_privs closes exec of another
+         * setuid file; non-dumpable keeps other processes of the user
+         * out of memory copied from the launcher. */
+        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+                return sb_error_errno(err, errno, "set no_new_privs");
+        return undumpable(err);
+}
+
 /* ---- raise and lower ---- */
 
 int priv_raise(enum priv_op op, struct sb_error *err)

@@ -28,6 +28,11 @@ const char *priv_mode_name(enum sb_priv_mode m);
 /* Why priv_start chose the mode, for `sandbox doctor`. */
 const char *priv_mode_reason(void);
 
+/* Setuid mode, in the child that parses the profile: become the real
+ * user for good (all uids and gids, no capability, no_new_privs,
+ * non-dumpable), checked. A no-op in the other modes. */
+int priv_drop_for_good(struct sb_error *err);
+
 /* Setuid mode, once the profile passed the policy: keep only what this
  * config needs (permitted and bounding sets). */
 int priv_narrow(const struct sb_config *cfg, struct sb_error *err);

@@ -176,6 +176,16 @@ expect_match "environment: HOME from the password database" \
         "^HOME=$(getent passwd "$U" | cut -d: -f6)$" "$envout"
 [ -n "$HAVE_MARKER" ] && check "LD_PRELOAD reached neither launcher nor target" [ ! -e "$D/mk/loaded-" ]
 
+# ---- the profile is parsed by the real user, not by euid 0 ----
+out=$(as_user "$SUID" -v --profile="$plain" -- true 2>&1)
+expect_match "the profile loader runs as the user (all uids)" \
+        "profile loader: pid [0-9]+, uids $U $U $U$" "$out"
+bad=$(sp badsyntax 'hostname = ;' "$TEST_USER")
+out=$(as_user "$SUID" --profile="$bad" -- true 2>&1)
+rc=$?
+expect_eq "a profile error from the loader child: exit 124" 124 $rc
+expect_match "... with its diagnostic passed back" "badsyntax.profile:1: syntax error" "$out"
+
 # ---- the default policy (no file) ----
 nouser=$(sp nouser 'namespaces = [ "mount", "pid" ];')
 out=$(as_user "$SUID" --profile="$nouser" -- true 2>&1)
