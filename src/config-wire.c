@@ -277,7 +277,6 @@ int sb_wire_encode(int status, const struct sb_diags *diags,
 struct rbuf {
         const unsigned char *p;
         size_t n, at;
-        const char *field;      /* what is being read, for the message */
         bool bad;
         char why[160];
 };
