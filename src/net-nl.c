@@ -114,6 +114,17 @@ int net_nl_link_get(struct net_nl *nl, const char *name, int *ret_ifindex,
         return 0;
 }
 
+int net_nl_link_mtu(struct net_nl *nl, const char *name, unsigned *ret_mtu)
+{
+        struct rtnl_link *link = NULL;
+        int r = result(nl, rtnl_link_get_kernel(sock(nl), 0, name, &link));
+        if (r < 0)
+                return r;
+        *ret_mtu = rtnl_link_get_mtu(link);
+        rtnl_link_put(link);
+        return 0;
+}
+
 int net_nl_link_set_up(struct net_nl *nl, int ifindex, bool up)
 {
         struct rtnl_link *orig = rtnl_link_alloc();

@@ -23,6 +23,8 @@ void net_nl_close(struct net_nl *nl);
  * there is none. */
 int net_nl_link_get(struct net_nl *nl, const char *name, int *ret_ifindex,
                     bool *ret_is_bridge);
+/* The MTU of the link called name. */
+int net_nl_link_mtu(struct net_nl *nl, const char *name, unsigned *ret_mtu);
 /* Set or clear IFF_UP on a link. */
 int net_nl_link_set_up(struct net_nl *nl, int ifindex, bool up);
 int net_nl_link_delete(struct net_nl *nl, int ifindex, const char *name);

@@ -9,6 +9,7 @@
 #include "priv.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,33 @@ static bool host_address(const struct sb_net_veth *v,
         return false;
 }
 
+/* A port's MTU above the bridge's is harmless to others but one below it
+ * lowers the bridge's for every port; for a setuid user the policy
+ * bounds it from below (policy.c) and here, against the host, from above.
+ * Root may do as it likes. */
+static int check_bridge_mtu(struct net_host *h, size_t i, const char *where,
+                            struct sb_error *err)
+{
+        const struct sb_net_veth *v = &h->net->veths[i];
+        unsigned mtu = 0;
+        if (!v->mtu || priv_mode() != SB_PRIV_SETUID)
+                return 0;
+        int r = net_nl_link_mtu(h->nl, v->bridge, &mtu);
+        if (r < 0)
+                return sb_error_errno(err, r, "read the MTU of bridge '%s'",
+                                      v->bridge);
+        if (v->mtu > mtu) {
+                char key[64];
+                return sb_error_set(err, -EPERM, "%s: %s: %u is above the "
+                                    "MTU of bridge '%s' (%u): a setuid "
+                                    "launch may not change the bridge's",
+                                    where, veth_key(h->net, i, "mtu", key,
+                                                    sizeof(key)),
+                                    v->mtu, v->bridge, mtu);
+        }
+        return 0;
+}
+
 /* What only the host can tell, checked before anything exists. */
 static int check_host(struct net_host *h, struct sb_error *err)
 {
@@ -96,6 +124,9 @@ static int check_host(struct net_host *h, struct sb_error *err)
                                         veth_key(n, i, "bridge", key,
                                                  sizeof(key)), v->bridge);
                         h->bridge[i] = ifindex;
+                        r = check_bridge_mtu(h, i, where, err);
+                        if (r < 0)
+                                return r;
                 }
                 if (v->host_name[0]) {
                         int r = net_nl_link_get(h->nl, v->host_name, &ifindex,
@@ -306,6 +337,42 @@ void net_host_release(struct net_host *h)
         free(h);
 }
 
+/* A knob of the sandbox's own network namespace: /proc/sys/net shows the
+ * namespace of the process that opens it, here init's new one. Absent
+ * (no IPv6 in this kernel) is fine. */
+static int write_net_sysctl(const char *path, struct sb_error *err)
+{
+        int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0 && errno == ENOENT)
+                return 0;
+        if (fd < 0)
+                return sb_error_errno(err, errno, "open %s", path);
+        ssize_t n = write(fd, "0\n", 2);
+        int e = errno;
+        close(fd);
+        if (n != 2)
+                return sb_error_errno(err, n < 0 ? e : EIO, "write 0 to %s",
+                                      path);
+        return 0;
+}
+
+/* Router advertisements on the bridge would give the sandbox IPv6
+ * addresses and routes that network.veth never named (and a setuid
+ * launch's policy never checked): off for every interface, before any
+ * comes up. */
+static int no_ipv6_autoconf(const char *ifname, struct sb_error *err)
+{
+        static const char *const knobs[] = { "accept_ra", "autoconf" };
+        char path[96];
+        int r = 0;
+        for (size_t i = 0; r == 0 && i < ARRAY_SIZE(knobs); i++) {
+                snprintf(path, sizeof(path), "/proc/sys/net/ipv6/conf/%s/%s",
+                         ifname, knobs[i]);
+                r = write_net_sysctl(path, err);
+        }
+        return r;
+}
+
 /* One interface inside: up, its addresses, then its default routes. */
 static int setup_veth_inside(struct net_nl *nl, const struct sb_net_veth *v,
                              struct sb_error *err)
@@ -360,6 +427,19 @@ static int setup_links_inside(const struct sb_net_config *n,
                            i < n->n_veths; i++)
                 r = setup_veth_inside(nl, &n->veths[i], err);
         net_nl_close(nl);
+        return r;
+}
+
+int net_inside_sysctls(const struct sb_config *cfg, struct sb_error *err)
+{
+        const struct sb_net_config *n = &cfg->net;
+        if (!(cfg->namespaces & SB_NS_NET) || n->mode != SB_NET_VETH)
+                return 0;
+        int r = no_ipv6_autoconf("all", err);
+        if (r == 0)
+                r = no_ipv6_autoconf("default", err);
+        for (size_t i = 0; r == 0 && i < n->n_veths; i++)
+                r = no_ipv6_autoconf(n->veths[i].name, err);
         return r;
 }
 

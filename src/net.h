@@ -27,6 +27,11 @@ int net_host_setup(struct net_host *h, pid_t child, struct sb_error *err);
 /* init, inside the new network namespace, after the filesystem view is
  * built: loopback, addresses, routes, then the resolv.conf and hosts
  * files (net-files.c). */
+/* In init, in the new network namespace, before the mounts (which make
+ * /proc/sys read-only): with a veth link, IPv6 router advertisements and
+ * address autoconfiguration off (accept_ra, autoconf = 0 for all, default
+ * and each veth), so the sandbox has only the addresses it was given. */
+int net_inside_sysctls(const struct sb_config *cfg, struct sb_error *err);
 int net_inside_setup(const struct sb_config *cfg, struct sb_error *err);
 /* After a failed start: delete the host ends net_host_setup made (a veth
  * dies with its namespace too, but not at once) and free h; NULL is

@@ -17,6 +17,7 @@
 #include "cleanup.h"
 #include "net-addr.h"
 #include "profile-keys.h"
+#include "seccomp-groups.h"
 #include "util.h"
 
 #define MAX_POLICY_SIZE (64 * 1024)
@@ -26,6 +27,8 @@ void sb_policy_init(struct sb_policy *p, const char *path)
         *p = (struct sb_policy){
                 .path = xstrdup(path),
                 .user_profiles = true,
+                .max_cpu_weight = SB_POLICY_DEFAULT_WEIGHT,
+                .max_io_weight = SB_POLICY_DEFAULT_WEIGHT,
         };
 }
 
@@ -181,9 +184,71 @@ static void read_cgroup(struct reader *r, const struct sb_keys_value *g)
                                 problem(r, v, "cgroup.max_cpus",
                                         "must be a number of CPUs from "
                                         "0.001 to 4096");
+                } else if (strcmp(v->name, "max_cpu_weight") == 0 ||
+                           strcmp(v->name, "max_io_weight") == 0) {
+                        _cleanup_free_ char *k =
+                                xasprintf("cgroup.%s", v->name);
+                        uint32_t *out = v->name[4] == 'c'
+                                                ? &r->p->max_cpu_weight
+                                                : &r->p->max_io_weight;
+                        if (v->type == SB_KEYS_INT && v->i >= 1 &&
+                            v->i <= 10000)
+                                *out = (uint32_t)v->i;
+                        else
+                                problem(r, v, k, "must be a weight from 1 "
+                                        "to 10000");
                 } else {
                         _cleanup_free_ char *k =
                                 xasprintf("cgroup.%s", v->name);
+                        problem(r, v, k, "unknown key");
+                }
+        }
+}
+
+static void read_caps(struct reader *r, const struct sb_keys_value *g)
+{
+        if (!want(r, g, "capabilities", SB_KEYS_GROUP, "a group"))
+                return;
+        for (size_t i = 0; i < g->n_items; i++) {
+                const struct sb_keys_value *v = &g->items[i];
+                if (strcmp(v->name, "allowed") != 0) {
+                        _cleanup_free_ char *k =
+                                xasprintf("capabilities.%s", v->name);
+                        problem(r, v, k, "unknown key");
+                        continue;
+                }
+                if (!want(r, v, "capabilities.allowed", SB_KEYS_ARRAY,
+                          "an array of capability names"))
+                        continue;
+                for (size_t j = 0; j < v->n_items; j++) {
+                        const struct sb_keys_value *e = &v->items[j];
+                        int cap = e->type == SB_KEYS_STRING
+                                          ? caps_from_name(e->s)
+                                          : -1;
+                        if (cap < 0) {
+                                problem(r, e, "capabilities.allowed",
+                                        "must be a capability name "
+                                        "(\"net_bind_service\")");
+                                continue;
+                        }
+                        sb_caps_add(r->p->caps_allowed, (unsigned)cap);
+                }
+        }
+}
+
+static void read_seccomp(struct reader *r, const struct sb_keys_value *g)
+{
+        if (!want(r, g, "seccomp", SB_KEYS_GROUP, "a group"))
+                return;
+        for (size_t i = 0; i < g->n_items; i++) {
+                const struct sb_keys_value *v = &g->items[i];
+                if (strcmp(v->name, "may_disable") == 0) {
+                        if (want(r, v, "seccomp.may_disable", SB_KEYS_BOOL,
+                                 "true or false"))
+                                r->p->seccomp_may_disable = v->b;
+                } else {
+                        _cleanup_free_ char *k =
+                                xasprintf("seccomp.%s", v->name);
                         problem(r, v, k, "unknown key");
                 }
         }
@@ -197,8 +262,15 @@ static void read_root(struct reader *r, const struct sb_keys_value *root)
                         if (want(r, v, v->name, SB_KEYS_BOOL, "true or false"))
                                 r->p->user_profiles = v->b;
                 } else if (strcmp(v->name, "user_namespace_optional") == 0) {
-                        if (want(r, v, v->name, SB_KEYS_BOOL, "true or false"))
-                                r->p->user_namespace_optional = v->b;
+                        /* Removed: without a user namespace init would
+                         * build the sandbox with host capabilities. */
+                        problem(r, v, v->name, "no longer supported: a "
+                                "setuid launcher always makes a user "
+                                "namespace (remove the key)");
+                } else if (strcmp(v->name, "capabilities") == 0) {
+                        read_caps(r, v);
+                } else if (strcmp(v->name, "seccomp") == 0) {
+                        read_seccomp(r, v);
                 } else if (strcmp(v->name, "veth") == 0) {
                         read_veth(r, v);
                 } else if (strcmp(v->name, "cgroup") == 0) {
@@ -359,6 +431,26 @@ static int check_veth(const struct sb_config *cfg, const struct sb_policy *p,
                         return sb_error_set(err, -EPERM, "policy %s: "
                                             "veth.bridges does not allow '%s'",
                                             p->path, v->bridge);
+                /* Not policy keys. A MAC of the user's choice could be
+                 * the gateway's on the bridge and take its traffic; the
+                 * kernel's random one is locally administered and unique
+                 * in practice. */
+                if (v->has_mac)
+                        return sb_error_set(
+                                err, -EPERM, "policy %s: veth: a setuid "
+                                "launcher does not take a MAC address of "
+                                "yours for %s (network.veth.mac): it could "
+                                "be another's on the bridge", p->path,
+                                v->name);
+                /* A small MTU on a bridge port lowers the bridge's own
+                 * for every port; the upper bound (the bridge's MTU) is
+                 * checked against the host in net.c. */
+                if (v->mtu && v->mtu < SB_POLICY_MIN_MTU)
+                        return sb_error_set(
+                                err, -EPERM, "policy %s: veth: the MTU of "
+                                "%s (network.veth.mtu) is %u: a setuid "
+                                "launch needs at least %u", p->path, v->name,
+                                v->mtu, (unsigned)SB_POLICY_MIN_MTU);
                 if (v->host_name[0] && !p->veth_host_names)
                         return sb_error_set(
                                 err, -EPERM, "policy %s: veth.host_names is "
@@ -432,6 +524,17 @@ static int check_cgroup(const struct sb_config *cfg, const struct sb_policy *p,
                         return over(p, "max_pids", max, asked, err);
                 }
         }
+        /* A weight is a share of everyone's CPU or I/O time. */
+        if (g->cpu_weight > p->max_cpu_weight) {
+                snprintf(max, sizeof(max), "%u", (unsigned)p->max_cpu_weight);
+                snprintf(asked, sizeof(asked), "%u", (unsigned)g->cpu_weight);
+                return over(p, "max_cpu_weight", max, asked, err);
+        }
+        if (g->io_weight > p->max_io_weight) {
+                snprintf(max, sizeof(max), "%u", (unsigned)p->max_io_weight);
+                snprintf(asked, sizeof(asked), "%u", (unsigned)g->io_weight);
+                return over(p, "max_io_weight", max, asked, err);
+        }
         if (p->max_millicpus) {
                 snprintf(max, sizeof(max), "%g",
                          p->max_millicpus / 1000.0);
@@ -446,45 +549,135 @@ static int check_cgroup(const struct sb_config *cfg, const struct sb_policy *p,
         return 0;
 }
 
-static bool caps_empty(const uint64_t set[SB_CAP_WORDS])
+/* Capabilities kept inside the user namespace are still a door to the
+ * kernel's namespaced code (net_admin: netfilter, sys_admin: mounts) that a
+ * host restricting user namespaces shut: only what the policy lists. */
+static int check_caps(const struct sb_config *cfg, const struct sb_policy *p,
+                      struct sb_error *err)
 {
-        for (int i = 0; i < SB_CAP_WORDS; i++)
-                if (set[i])
-                        return false;
-        return true;
+        for (unsigned cap = 0; cap < 64 * SB_CAP_WORDS; cap++)
+                if (sb_caps_has(cfg->caps_keep, cap) &&
+                    !sb_caps_has(p->caps_allowed, cap)) {
+                        const char *name = caps_name(cap);
+                        return sb_error_set(
+                                err, -EPERM, "policy %s: capabilities.allowed "
+                                "does not allow keeping %s "
+                                "(capabilities.keep)", p->path,
+                                name ? name : "?");
+                }
+        return 0;
+}
+
+/* Does one entry of seccomp.allow, groups expanded, take a member of the
+ * built-in deny list out of the filter? seccomp.c removes a built-in
+ * refusal when the allow list holds the same call with the same argument
+ * rule (a plain "ioctl" leaves the TIOCSTI rule in place). */
+static const char *removes_builtin(const struct seccomp_group *g,
+                                   const struct seccomp_member *m, int depth)
+{
+        if (depth > 8)
+                return NULL;
+        for (const struct seccomp_member *b = g->members; b->name; b++) {
+                const struct seccomp_group *sub =
+                        b->name[0] == '@' ? seccomp_group_find(b->name) : NULL;
+                if (sub) {
+                        const char *hit = removes_builtin(sub, m, depth + 1);
+                        if (hit)
+                                return hit;
+                } else if (b->args == m->args &&
+                           strcmp(b->name, m->name) == 0) {
+                        return b->name;
+                }
+        }
+        return NULL;
+}
+
+static const char *allow_entry_removes(const char *entry, int depth)
+{
+        const char *name = entry[0] == '?' ? entry + 1 : entry;
+        const struct seccomp_group *builtin =
+                seccomp_group_find(SECCOMP_DEFAULT_DENY);
+        if (!builtin || depth > 8)
+                return NULL;
+        const struct seccomp_group *g =
+                name[0] == '@' ? seccomp_group_find(name) : NULL;
+        if (!g) {
+                struct seccomp_member m = { name, SECCOMP_ARGS_ANY };
+                return name[0] == '@' ? NULL
+                                      : removes_builtin(builtin, &m, 0);
+        }
+        for (const struct seccomp_member *m = g->members; m->name; m++) {
+                const char *hit = m->name[0] == '@'
+                                          ? allow_entry_removes(m->name,
+                                                                depth + 1)
+                                          : removes_builtin(builtin, m, 0);
+                if (hit)
+                        return hit;
+        }
+        return NULL;
+}
+
+/* Without seccomp.may_disable the filter must refuse at least what the
+ * built-in deny list (@default-deny) refuses: enabled, an action that
+ * refuses (not "log"), and no seccomp.allow entry that takes one of its
+ * members out -- in both modes, since an allow-list filter lets through
+ * exactly what seccomp.allow names minus the refusals that remain.
+ * seccomp.deny and the allow-list mode only ever add refusals. */
+static int check_seccomp(const struct sb_config *cfg,
+                         const struct sb_policy *p, struct sb_error *err)
+{
+        const struct sb_seccomp_config *s = &cfg->seccomp;
+        if (p->seccomp_may_disable)
+                return 0;
+        if (!s->enabled)
+                return sb_error_set(err, -EPERM, "policy %s: seccomp."
+                                    "may_disable is false: seccomp.enabled "
+                                    "must be true", p->path);
+        if (s->action == SB_SECCOMP_LOG)
+                return sb_error_set(err, -EPERM, "policy %s: seccomp."
+                                    "may_disable is false: seccomp.action "
+                                    "\"log\" lets refused calls run",
+                                    p->path);
+        for (size_t i = 0; s->allow && s->allow[i]; i++) {
+                const char *hit = allow_entry_removes(s->allow[i], 0);
+                if (hit)
+                        return sb_error_set(
+                                err, -EPERM, "policy %s: seccomp.may_disable "
+                                "is false: seccomp.allow entry '%s' lifts "
+                                "'%s' of the built-in deny list (%s)",
+                                p->path, s->allow[i], hit,
+                                SECCOMP_DEFAULT_DENY);
+        }
+        return 0;
 }
 
 int sb_policy_check(const struct sb_config *cfg, const struct sb_policy *p,
                     uid_t ruid, gid_t rgid, struct sb_error *err)
 {
+        (void)ruid;
+        (void)rgid;
         const struct sb_identity *id = &cfg->process.id;
         /* Not a policy key: nothing gives a user another host uid. */
         if (id->host_user_set)
                 return sb_error_set(err, -EPERM, "process.host_user needs "
                                     "root: a setuid launcher runs the sandbox "
                                     "as you");
-        if (!(cfg->namespaces & SB_NS_USER)) {
-                if (!p->user_namespace_optional)
-                        return sb_error_set(
-                                err, -EPERM, "policy %s: "
-                                "user_namespace_optional is false: a sandbox "
-                                "without the user namespace is refused (add "
-                                "\"user\" to namespaces)", p->path);
-                /* Outside a user namespace these would be host ids and
-                 * host capabilities. */
-                if (id->user_set && (id->uid != ruid || id->gid != rgid))
-                        return sb_error_set(
-                                err, -EPERM, "process.user: without a user "
-                                "namespace a setuid launcher runs the sandbox "
-                                "as you (uid %u, gid %u)", (unsigned)ruid,
-                                (unsigned)rgid);
-                if (!caps_empty(cfg->caps_keep))
-                        return sb_error_set(
-                                err, -EPERM, "capabilities.keep: without a "
-                                "user namespace these would be host "
-                                "capabilities; a setuid launcher keeps none");
-        }
-        int r = check_veth(cfg, p, err);
+        /* Not a policy key either: without a user namespace init would
+         * build the sandbox as host root, with host capabilities, on host
+         * files (a read-write bind of /etc, an overlay copying up setuid
+         * files). The launcher makes the user namespace itself, root's and
+         * mapping only you, which works where the host restricts them. */
+        if (!(cfg->namespaces & SB_NS_USER))
+                return sb_error_set(err, -EPERM, "namespaces: a setuid "
+                                    "launcher always makes a user namespace: "
+                                    "without one the sandbox would be built "
+                                    "with host root's privileges (add "
+                                    "\"user\" to namespaces)");
+        int r = check_caps(cfg, p, err);
+        if (r >= 0)
+                r = check_seccomp(cfg, p, err);
+        if (r >= 0)
+                r = check_veth(cfg, p, err);
         if (r >= 0)
                 r = check_cgroup(cfg, p, err);
         return r;

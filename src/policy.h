@@ -22,7 +22,10 @@ struct sb_policy {
         bool exists;                    /* false: the file is absent, and
                                            these are the defaults */
         bool user_profiles;             /* default true */
-        bool user_namespace_optional;   /* default false */
+        /* Capabilities a profile may keep inside its user namespace
+         * (capabilities.allowed); default none. */
+        uint64_t caps_allowed[SB_CAP_WORDS];
+        bool seccomp_may_disable;       /* default false */
         char bridges[SB_POLICY_MAX_BRIDGES][SB_NET_IFNAMSIZ];
         size_t n_bridges;               /* default none */
         struct sb_net_addr ranges[SB_POLICY_MAX_RANGES];
@@ -34,10 +37,18 @@ struct sb_policy {
         uint64_t max_memory;            /* bytes; 0: no maximum */
         uint64_t max_pids;              /* 0: no maximum */
         uint32_t max_millicpus;         /* 0: no maximum */
+        /* On the profile's scale (cgroup v2 weights, 1..10000); default
+         * 100, the kernel's default weight (1024 cpu.shares on v1). */
+        uint32_t max_cpu_weight;
+        uint32_t max_io_weight;
 };
 
-/* The defaults: user profiles, a user namespace required, no veth, no
- * cgroup. */
+/* The default weight of the kernel (cpu.weight, io.weight): the most a
+ * setuid user gets unless the policy says more. */
+#define SB_POLICY_DEFAULT_WEIGHT 100
+
+/* The defaults: user profiles, no capability kept, seccomp required, no
+ * veth, no cgroup. (A user namespace is always required.) */
 void sb_policy_init(struct sb_policy *p, const char *path);
 void sb_policy_free(struct sb_policy *p);
 
@@ -52,6 +63,9 @@ int sb_policy_load_string(struct sb_policy *p, const char *text,
 
 /* A profile without cgroup.parent gets the policy's (pure). */
 void sb_policy_fill(const struct sb_policy *p, struct sb_config *cfg);
+
+/* The smallest MTU a setuid user may give a veth link: IPv6's minimum. */
+#define SB_POLICY_MIN_MTU 1280
 
 /* May the real user `ruid` run cfg through a setuid launcher? Pure.
  * Returns 0, or -EPERM with a message naming the policy key

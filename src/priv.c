@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/fsuid.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <syslog.h>
 #include <unistd.h>
@@ -37,7 +38,6 @@ static char reason[160] = "the real and effective uids are not 0";
 static uid_t real_uid;
 static gid_t real_gid;
 static bool narrowed;            /* the request passed the policy */
-static bool no_userns;           /* narrowed for a sandbox without one */
 static bool raised;              /* between priv_raise and priv_lower */
 static bool fs_root;             /* the raise switched fsuid to 0 */
 
@@ -50,26 +50,22 @@ static void set_of(uint64_t set[SB_CAP_WORDS], const unsigned *caps, size_t n)
                 sb_caps_add(set, caps[i]);
 }
 
-/* What a sandbox without a user namespace needs in its init (host
- * capabilities: mounts, pivot_root, device nodes, the loopback link, and
- * the final identity switch with the bounding set drop). */
-static const unsigned no_userns_caps[] = {
-        CAP_SYS_ADMIN, CAP_SETPCAP, CAP_SETUID, CAP_SETGID, CAP_SYS_CHROOT,
-        CAP_NET_ADMIN, CAP_DAC_OVERRIDE, CAP_FOWNER, CAP_CHOWN, CAP_MKNOD,
+/* Every capability some launch may need (see needed_set); all the rest
+ * leave at start. There is no sandbox without a user namespace in this
+ * mode (policy.c): init never holds a host capability. CAP_SETPCAP only
+ * lets priv_narrow cut the bounding set; it leaves with that. */
+static const unsigned any_launch_caps[] = {
+        CAP_SETUID, CAP_SETGID, CAP_SYS_ADMIN, CAP_DAC_OVERRIDE, CAP_NET_ADMIN,
+        CAP_SETPCAP,
 };
 
-/* Every capability some launch may need; all the rest leave at start. */
 static void start_set(uint64_t set[SB_CAP_WORDS])
 {
-        set_of(set, no_userns_caps, ARRAY_SIZE(no_userns_caps));
+        set_of(set, any_launch_caps, ARRAY_SIZE(any_launch_caps));
 }
 
 static void needed_set(const struct sb_config *cfg, uint64_t set[SB_CAP_WORDS])
 {
-        if (!(cfg->namespaces & SB_NS_USER)) {
-                set_of(set, no_userns_caps, ARRAY_SIZE(no_userns_caps));
-                return;
-        }
         /* Writing a map of the real user for a namespace made by euid 0. */
         static const unsigned base[] = { CAP_SETUID, CAP_SETGID };
         set_of(set, base, ARRAY_SIZE(base));
@@ -181,16 +177,32 @@ static int close_inherited(void)
         return 0;
 }
 
+/* Every change of credentials -- setresgid, setfsuid, a capset that
+ * raises the effective set -- sets the dumpable flag back to
+ * fs.suid_dumpable, which an admin may have set to 1 or 2: so it is said
+ * again after each one, and before every fork or clone. */
+static int undumpable(struct sb_error *err)
+{
+        if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0)
+                return sb_error_errno(err, errno, "make the launcher "
+                                      "non-dumpable");
+        return 0;
+}
+
 static int start_setuid(uid_t ruid, gid_t rgid, struct sb_error *err)
 {
         real_uid = ruid;
         real_gid = rgid;
-        /* A setuid exec made us non-dumpable already; say so anyway, so
-         * that no later credential change can make us dumpable. */
-        if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0)
-                return sb_error_errno(err, errno, "make the launcher "
-                                      "non-dumpable");
-        int r = close_inherited();
+        int r = undumpable(err);
+        if (r < 0)
+                return r;
+        /* No core file of a process that holds root's memory, whatever
+         * the caller's limit; the target's own limits come from the
+         * profile (rlimit.c), else it inherits 0 here too. */
+        struct rlimit none = { 0, 0 };
+        if (setrlimit(RLIMIT_CORE, &none) < 0)
+                return sb_error_errno(err, errno, "set RLIMIT_CORE to 0");
+        r = close_inherited();
         if (r < 0)
                 return sb_error_errno(err, r, "close inherited descriptors");
         /* Only the uid is setuid: the gids are the caller's all along
@@ -207,6 +219,8 @@ static int start_setuid(uid_t ruid, gid_t rgid, struct sb_error *err)
         uint64_t keep[SB_CAP_WORDS];
         start_set(keep);
         r = caps_limit(keep, err);
+        if (r >= 0)
+                r = undumpable(err);
         if (r < 0)
                 return r;
         /* The password database is read with the caller's rights too. */
@@ -272,12 +286,54 @@ int priv_narrow(const struct sb_config *cfg, struct sb_error *err)
 {
         if (mode != SB_PRIV_SETUID)
                 return 0;
+        /* policy.c refuses it before; a second lock on the door. */
+        if (!(cfg->namespaces & SB_NS_USER))
+                return sb_error_set(err, -EPERM, "a setuid launcher always "
+                                    "makes a user namespace");
         uint64_t keep[SB_CAP_WORDS];
         needed_set(cfg, keep);
-        no_userns = !(cfg->namespaces & SB_NS_USER);
         int r = caps_limit(keep, err);
+        if (r >= 0)
+                r = undumpable(err);
         narrowed = r >= 0;
         return r;
+}
+
+int priv_drop_for_good(struct sb_error *err)
+{
+        if (mode != SB_PRIV_SETUID)
+                return 0;
+        /* All three uids non-zero and no KEEPCAPS: the kernel clears the
+         * permitted and effective sets; the ambient set is empty since
+         * priv_start. */
+        if (setresgid(real_gid, real_gid, real_gid) < 0)
+                return sb_error_errno(err, errno, "drop to gid %u",
+                                      (unsigned)real_gid);
+        if (setresuid(real_uid, real_uid, real_uid) < 0)
+                return sb_error_errno(err, errno, "drop to uid %u",
+                                      (unsigned)real_uid);
+        uid_t r, e, sv;
+        struct __user_cap_header_struct h = {
+                .version = _LINUX_CAPABILITY_VERSION_3,
+        };
+        struct __user_cap_data_struct d[2] = { 0 };
+        if (getresuid(&r, &e, &sv) < 0 || r != real_uid || e != real_uid ||
+            sv != real_uid || (uid_t)setfsuid((uid_t)-1) != real_uid)
+                return sb_error_set(err, -EPERM, "the uids did not all "
+                                    "become %u", (unsigned)real_uid);
+        if (syscall(SYS_capget, &h, d) < 0)
+                return sb_error_errno(err, errno, "read capabilities");
+        for (int i = 0; i < 2; i++)
+                if (d[i].permitted || d[i].effective || d[i].inheritable)
+                        return sb_error_set(err, -EPERM, "capabilities "
+                                            "remain after dropping to uid %u",
+                                            (unsigned)real_uid);
+        /* setuid(0) would fail now; no_new_privs closes exec of another
+         * setuid file; non-dumpable keeps other processes of the user
+         * out of memory copied from the launcher. */
+        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+                return sb_error_errno(err, errno, "set no_new_privs");
+        return undumpable(err);
 }
 
 /* ---- raise and lower ---- */
@@ -294,13 +350,9 @@ int priv_raise(enum priv_op op, struct sb_error *err)
         uint64_t eff[SB_CAP_WORDS] = { 0 };
         switch (op) {
         case PRIV_OP_CLONE:
-                /* Without a user namespace init inherits this effective
-                 * set and builds the sandbox with it. */
-                if (no_userns)
-                        set_of(eff, no_userns_caps,
-                               ARRAY_SIZE(no_userns_caps));
-                else
-                        sb_caps_add(eff, CAP_SYS_ADMIN);
+                /* A new user namespace, also where the host restricts
+                 * them; init gets capabilities only inside it. */
+                sb_caps_add(eff, CAP_SYS_ADMIN);
                 break;
         case PRIV_OP_IDMAP:
                 /* /proc/PID of our non-dumpable child is root's. */
@@ -323,6 +375,8 @@ int priv_raise(enum priv_op op, struct sb_error *err)
                 setfsuid(0);
         /* Exact, whatever setfsuid raised from the permitted set. */
         int r = caps_set_effective(eff, err);
+        if (r >= 0)
+                r = undumpable(err);
         if (r < 0)
                 priv_lower();
         return r;
@@ -341,7 +395,7 @@ void priv_lower(void)
         /* Lowering cannot fail short of a broken kernel; if it does, stop
          * rather than go on with capabilities raised. */
         if (caps_set_effective(none, &err) < 0 ||
-            (uid_t)setfsuid((uid_t)-1) != real_uid) {
+            (uid_t)setfsuid((uid_t)-1) != real_uid || undumpable(&err) < 0) {
                 fprintf(stderr, "sandbox: cannot lower privileges: %s\n",
                         err.msg);
                 abort();
@@ -387,8 +441,6 @@ void priv_features(const struct sb_config *cfg, char *buf, size_t size)
                 append(buf, size, &n, "cgroup limits (memory %llu, pids %llu,"
                        " millicpus %u)", (unsigned long long)g->memory,
                        (unsigned long long)g->pids, (unsigned)g->millicpus);
-        if (!(cfg->namespaces & SB_NS_USER))
-                append(buf, size, &n, "no user namespace");
 }
 
 /* A profile path is the caller's text: no control character may forge a

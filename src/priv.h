@@ -28,6 +28,11 @@ const char *priv_mode_name(enum sb_priv_mode m);
 /* Why priv_start chose the mode, for `sandbox doctor`. */
 const char *priv_mode_reason(void);
 
+/* Setuid mode, in the child that parses the profile: become the real
+ * user for good (all uids and gids, no capability, no_new_privs,
+ * non-dumpable), checked. A no-op in the other modes. */
+int priv_drop_for_good(struct sb_error *err);
+
 /* Setuid mode, once the profile passed the policy: keep only what this
  * config needs (permitted and bounding sets). */
 int priv_narrow(const struct sb_config *cfg, struct sb_error *err);
@@ -50,7 +55,7 @@ void priv_lower(void);
 void priv_audit(const struct sb_config *cfg, const char *profile);
 
 /* The features of cfg that need host privilege, as text ("veth bridge
- * br0, cgroup limits, no user namespace"); "" when none. Pure. */
+ * br0, cgroup limits"); "" when none. Pure. */
 void priv_features(const struct sb_config *cfg, char *buf, size_t size);
 
 #endif

@@ -152,6 +152,30 @@ static void source_init(struct source *src, const char *path, bool has_dir)
         src->dir = realpath(*src->prefix ? src->prefix : ".", NULL);
 }
 
+/* Includes resolve next to the file that was opened, not next to the path
+ * typed: a symlink in some directory must not make a profile elsewhere
+ * pick up that directory's fragments. The kernel names the opened file in
+ * /proc/self/fd; without /proc the typed path's directory stays. */
+static void real_dir_of(int fd, struct source *src)
+{
+        char link[32], real[PATH_MAX];
+        snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+        ssize_t n = readlink(link, real, sizeof(real) - 1);
+        if (n <= 0 || real[0] != '/')
+                return;
+        real[n] = '\0';
+        _cleanup_free_ char *prefix = dir_prefix(real);
+        size_t len = strlen(prefix);
+        _cleanup_free_ char *dir = xstrndup(prefix, len > 1 ? len - 1 : 1);
+        /* The same directory: keep the path as typed, for messages. */
+        if (src->dir && strcmp(src->dir, dir) == 0)
+                return;
+        free(src->prefix);
+        free(src->dir);
+        src->prefix = TAKE_PTR(prefix);
+        src->dir = TAKE_PTR(dir);
+}
+
 static void source_done(struct source *src)
 {
         free(src->prefix);
@@ -631,6 +655,7 @@ static void load_path(struct loader *l, const char *path,
 
         struct source src;
         source_init(&src, path, true);
+        real_dir_of(fd, &src);
         src.has_id = true;
         src.dev = st.st_dev;
         src.ino = st.st_ino;

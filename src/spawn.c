@@ -375,8 +375,12 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                 if (caps_switch_id_keep_caps(c->uid, c->gid,
                                              c->can_setgroups, &err) < 0)
                         child_fail(fd, STEP_IDENTITY, &err, SB_EXIT_SETUP);
+                /* A credential change resets dumpable. */
+                prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
                 rearm_parent_death(cfg, fd, -1);
         }
+        if (net_inside_sysctls(cfg, &err) < 0)
+                child_fail(fd, STEP_NETWORK, &err, SB_EXIT_SETUP);
         if (mount_setup(cfg, c->fs, &err) < 0)
                 child_fail(fd, STEP_MOUNTS, &err, SB_EXIT_SETUP);
         fault_point("init-mounts");
@@ -413,6 +417,9 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
         }
 
         fault_point("init-fork");
+        /* The target starts in init's memory: not dumpable either,
+         * whatever a capset in the setup above reset it to. */
+        prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
         pid_t target = spawn_target(a, &err);
         if (target < 0)
                 child_fail(fd, STEP_FORK, &err, SB_EXIT_SETUP);
@@ -499,6 +506,31 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
 
         if (!exec->argv || !exec->argv[0])
                 return sb_error_set(err, -EINVAL, "no command to run");
+        /* An ignored SIGCHLD (a caller started in the background may pass
+         * one on) makes the kernel reap children itself, and we would never
+         * learn the sandbox's exit status: ours and init's must be the
+         * default. The target inherits the default too. */
+        struct sigaction dfl = { .sa_handler = SIG_DFL };
+        sigaction(SIGCHLD, &dfl, NULL);
+
+        /* Signals wait in the queue from now until sb_container_wait (the
+         * child restores the caller's mask before exec): from before the
+         * cgroup exists, so that a SIGTERM cannot leave it behind (in
+         * setuid mode it is root's and the user could not remove it). */
+        sigset_t all;
+        sigfillset(&all);
+        /* A program that shares the caller's terminal and process group
+         * (new_session = false) is stopped by the terminal's job control;
+         * we must stop with it, as the shell waits on us, and SIGCONT from
+         * "fg" reaches the whole group. So those stay unblocked here. */
+        if (!cfg->process.new_session) {
+                sigdelset(&all, SIGTSTP);
+                sigdelset(&all, SIGTTIN);
+                sigdelset(&all, SIGTTOU);
+        }
+        sigprocmask(SIG_BLOCK, &all, &c->saved_mask);
+        c->mask_blocked = true;
+
         /* The cgroup exists before init does, so that nothing init runs
          * escapes its limits. */
         r = priv_raise(PRIV_OP_CGROUP, err);
@@ -564,28 +596,6 @@ int sb_container_start(struct sb_container *c, const struct sb_exec *exec,
         };
         desktop_env(c->desktop, &args.target.envp);
 
-        /* An ignored SIGCHLD (a caller started in the background may pass
-         * one on) makes the kernel reap children itself, and we would never
-         * learn the sandbox's exit status: ours and init's must be the
-         * default. The target inherits the default too. */
-        struct sigaction dfl = { .sa_handler = SIG_DFL };
-        sigaction(SIGCHLD, &dfl, NULL);
-
-        /* Signals wait in the queue from now until sb_container_wait; the
-         * child restores the caller's mask before exec. */
-        sigset_t all;
-        sigfillset(&all);
-        /* A program that shares the caller's terminal and process group
-         * (new_session = false) is stopped by the terminal's job control;
-         * we must stop with it, as the shell waits on us, and SIGCONT from
-         * "fg" reaches the whole group. So those stay unblocked here. */
-        if (!cfg->process.new_session) {
-                sigdelset(&all, SIGTSTP);
-                sigdelset(&all, SIGTTIN);
-                sigdelset(&all, SIGTTOU);
-        }
-        sigprocmask(SIG_BLOCK, &all, &c->saved_mask);
-        c->mask_blocked = true;
 
         int flags = ns_clone_flags(cfg->namespaces);
         log_debug("clone: namespaces 0x%x", (unsigned)cfg->namespaces);

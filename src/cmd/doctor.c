@@ -78,15 +78,15 @@ static void policy(void)
                 for (size_t i = 0; i < diags.n; i++)
                         printf("  %s\n", diags.msgs[i]);
         } else if (!pol.exists) {
-                printf("policy: %s: absent (defaults: user profiles, user "
-                       "namespace required, no veth, no cgroup limits)\n",
-                       sb_policy_path);
+                printf("policy: %s: absent (defaults: user profiles, no "
+                       "capability kept, seccomp required, no veth, no "
+                       "cgroup limits)\n", sb_policy_path);
         } else {
-                printf("policy: %s: user_profiles %s, user namespace %s, "
+                printf("policy: %s: user_profiles %s, seccomp %s, "
                        "%zu bridge(s), %zu address range(s), cgroup limits "
                        "%s\n", sb_policy_path,
                        pol.user_profiles ? "allowed" : "refused",
-                       pol.user_namespace_optional ? "optional" : "required",
+                       pol.seccomp_may_disable ? "optional" : "required",
                        pol.n_bridges, pol.n_ranges,
                        pol.cgroup_allowed ? "allowed" : "refused");
         }

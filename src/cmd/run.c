@@ -3,14 +3,18 @@
 #include "run.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <linux/capability.h>
 #include <unistd.h>
 
 #include "build-config.h"
+#include "config-wire.h"
 #include "cleanup.h"
 #include "log.h"
 #include "policy.h"
@@ -43,22 +47,135 @@ static char *choose_profile(const struct cli_request *req,
 }
 
 
+/* Find and load the profile; every problem goes to diags. */
 static int load_config(const struct cli_request *req, const struct world *w,
-                       struct sb_config *cfg, char **ret_path)
+                       struct sb_config *cfg, struct sb_diags *diags)
 {
+        /* user_profiles = false: only the profiles the system offers, by
+         * name; a path could name any root-owned file, or a symlink to
+         * one among fragments of the user's choosing. */
+        if (w->env.check_owner && !w->env.allow_user_owned && req->profile &&
+            strchr(req->profile, '/')) {
+                sb_diags_add(diags, "--profile=%s: the system policy allows "
+                             "profile names only (user_profiles = false), "
+                             "looked up in %s and %s", req->profile,
+                             w->dirs[0], w->dirs[1]);
+                return -EPERM;
+        }
         _cleanup_free_ char *path = choose_profile(req, w);
         if (!path) {
                 const char *name = req->profile ? req->profile : "default";
-                log_error("profile '%s' not found (searched %s, %s%s%s)",
-                          name, w->dirs[0], w->dirs[1], w->dirs[2] ? ", " : "",
-                          w->dirs[2] ? w->dirs[2] : "");
+                sb_diags_add(diags, "profile '%s' not found (searched %s, "
+                             "%s%s%s)", name, w->dirs[0], w->dirs[1],
+                             w->dirs[2] ? ", " : "",
+                             w->dirs[2] ? w->dirs[2] : "");
                 return -ENOENT;
         }
         log_debug("profile %s", path);
-        int r = world_load(w, path, cfg);
-        if (r >= 0)
-                *ret_path = TAKE_PTR(path);
-        return r;
+        return profile_load(path, &w->env, cfg, diags);
+}
+
+/* The loader's side of load_unprivileged: never returns. */
+__attribute__((noreturn)) static void loader_child(
+        int fd, const struct cli_request *req, const struct world *w,
+        struct sb_config *cfg)
+{
+        struct sb_diags diags = { 0 };
+        struct sb_error err = { 0 };
+        int status = priv_drop_for_good(&err);
+        if (status < 0) {
+                sb_diags_add(&diags, "%s", err.msg);
+        } else {
+                uid_t r, e, s;
+                getresuid(&r, &e, &s);
+                log_debug("profile loader: pid %d, uids %u %u %u",
+                          (int)getpid(), (unsigned)r, (unsigned)e,
+                          (unsigned)s);
+                status = load_config(req, w, cfg, &diags);
+        }
+        char *buf = NULL;
+        size_t len = 0;
+        if (sb_wire_encode(status, &diags, cfg, &buf, &len) < 0)
+                _exit(SB_EXIT_PROFILE);
+        size_t done = 0;
+        while (done < len) {
+                ssize_t n = write(fd, buf + done, len - done);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n <= 0)
+                        _exit(SB_EXIT_PROFILE);
+                done += (size_t)n;
+        }
+        _exit(0);
+}
+
+/* Setuid mode (SECURITY.md item 1, "parses no profile"): a child that is
+ * the real user for good -- all ids, no capability, no_new_privs --
+ * parses the profile and sends the result back in the strict wire form of
+ * config-wire.h, which the privileged side decodes and checks as it
+ * would a profile. A bug in libconfig or the key parsers then runs with
+ * the user's rights only. Not used in the other modes: the launch path
+ * there has no fork. */
+static int load_unprivileged(const struct cli_request *req,
+                             const struct world *w, struct sb_config *cfg,
+                             struct sb_diags *diags)
+{
+        int p[2];
+        if (pipe2(p, O_CLOEXEC) < 0) {
+                sb_diags_add(diags, "create the profile loader's pipe: %s",
+                             strerror(errno));
+                return -EIO;
+        }
+        /* An inherited SIG_IGN would reap the child behind our back. */
+        struct sigaction dfl = { .sa_handler = SIG_DFL };
+        sigaction(SIGCHLD, &dfl, NULL);
+        pid_t pid = fork();
+        if (pid < 0) {
+                int e = errno;
+                close(p[0]);
+                close(p[1]);
+                sb_diags_add(diags, "fork the profile loader: %s",
+                             strerror(e));
+                return -e;
+        }
+        if (pid == 0) {
+                close(p[0]);
+                loader_child(p[1], req, w, cfg);
+        }
+        close(p[1]);
+        /* At most SB_WIRE_MAX bytes, and one more to see it was more. */
+        size_t cap = 64 * 1024, len = 0;
+        char *buf = xmalloc(cap);
+        for (;;) {
+                if (len == cap) {
+                        if (cap > SB_WIRE_MAX)
+                                break;
+                        cap *= 2;
+                        buf = xrealloc(buf, cap);
+                }
+                ssize_t n = read(p[0], buf + len, cap - len);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n <= 0)
+                        break;
+                len += (size_t)n;
+        }
+        close(p[0]);
+        int st = 0;
+        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+                ;
+        struct sb_error err = { 0 };
+        int status = -EIO;
+        int r = !WIFEXITED(st) || WEXITSTATUS(st) != 0
+                        ? sb_error_set(&err, -EIO, "the profile loader "
+                                       "failed (wait status 0x%x)", st)
+                        : sb_wire_decode(buf, len, &status, diags, cfg, &err);
+        free(buf);
+        if (r < 0) {
+                sb_diags_add(diags, "%s", err.msg);
+                return r;
+        }
+        return status;
 }
 
 static int load_policy(struct sb_policy *policy)
@@ -165,7 +282,6 @@ int cmd_run(const struct cli_request *req)
         struct sb_policy policy;
         bool setuid_mode = priv_mode() == SB_PRIV_SETUID;
         struct sb_state_lease *state = NULL;
-        _cleanup_free_ char *profile_path = NULL;
         int status;
 
         sb_policy_init(&policy, sb_policy_path);
@@ -175,7 +291,13 @@ int cmd_run(const struct cli_request *req)
         }
         world_init(&w, app, setuid_mode ? &policy : NULL);
         sb_config_init(&cfg);
-        if (load_config(req, &w, &cfg, &profile_path) < 0) {
+        struct sb_diags diags = { 0 };
+        int r = setuid_mode ? load_unprivileged(req, &w, &cfg, &diags)
+                            : load_config(req, &w, &cfg, &diags);
+        for (size_t i = 0; i < diags.n; i++)
+                log_error("%s", diags.msgs[i]);
+        sb_diags_free(&diags);
+        if (r < 0) {
                 status = SB_EXIT_PROFILE;
                 goto out;
         }
@@ -197,7 +319,7 @@ int cmd_run(const struct cli_request *req)
                 .caller_env = environ,
                 .caller_cwd = getcwd(cwd, sizeof(cwd)) ? cwd : NULL,
         };
-        if (reserve_state(req, profile_path, cfg.joinable, &state) < 0) {
+        if (reserve_state(req, cfg.source, cfg.joinable, &state) < 0) {
                 status = SB_EXIT_SETUP;
                 goto out;
         }

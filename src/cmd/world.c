@@ -14,6 +14,10 @@
 #include "policy.h"
 #include "util.h"
 
+/* The administrator's profile directory, fixed when the binary is built
+ * (policy-path.c; a test build of the setuid launcher has its own). */
+extern const char sb_sysconf_profiledir[];
+
 /* The environment is read with secure_getenv so that a setuid build never
  * takes paths from its caller. */
 void world_init(struct world *w, const char *app,
@@ -42,7 +46,7 @@ void world_init(struct world *w, const char *app,
          * installed directory from its caller. */
         if (!policy || policy->user_profiles)
                 w->dirs[n++] = w->config_dir;
-        w->dirs[n++] = SB_SYSCONF_PROFILEDIR;
+        w->dirs[n++] = sb_sysconf_profiledir;
         w->dirs[n++] = profiledir && *profiledir && !policy ? profiledir
                                                             : SB_PROFILEDIR;
         w->dirs[n] = NULL;

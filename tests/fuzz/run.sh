@@ -21,7 +21,7 @@ else
         # shellcheck disable=SC2086
         CC=clang meson setup "$builddir" $opts >/dev/null
 fi
-ninja -C "$builddir" tests/fuzz/fuzz-profile >/dev/null
+ninja -C "$builddir" tests/fuzz/fuzz-profile tests/fuzz/fuzz-wire >/dev/null
 fuzzer="$builddir/tests/fuzz/fuzz-profile"
 
 # Seeds: every shipped profile and every fixture, valid, invalid and
@@ -59,3 +59,22 @@ cov=$(grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' "$tmp/log" | tail -n1 |
         sed -n 's/.*\(cov: [0-9]* ft: [0-9]*\).*/\1/p')
 echo "fuzz: ok, $(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/log") runs in ${seconds}s, $cov"
 
+# The second target, the wire decoder of a setuid launch (config-wire.c):
+# a third of the time, seeded with tests/fuzz/corpus-wire (the encoded
+# valid fixtures).
+wire_seconds=$((seconds / 3))
+[ "$seconds" != 0 ] && [ "$wire_seconds" = 0 ] && wire_seconds=1
+mkdir "$tmp/wire-new"
+set +e
+"$builddir/tests/fuzz/fuzz-wire" -max_total_time="$wire_seconds" $runs \
+        -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix="$builddir/artifacts/" -print_final_stats=1 \
+        "$tmp/wire-new" tests/fuzz/corpus-wire >"$tmp/wire-log" 2>&1
+rc=$?
+set -e
+if [ "$rc" != 0 ]; then
+        tail -n 60 "$tmp/wire-log"
+        echo "fuzz-wire: FAILED (exit $rc); the input is in $builddir/artifacts/"
+        exit 1
+fi
+echo "fuzz-wire: ok, $(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/wire-log") runs in ${wire_seconds}s"

@@ -99,6 +99,36 @@ for i in $(seq 10); do
 done
 after=$(host_state)
 expect_eq "random kills ($i trials): nothing left on the host" "$before" "$after"
+# A SIGTERM after the cgroup is made and before init exists (finding L4):
+# signals are blocked from before the cgroup, so it waits in the queue,
+# the launch goes on, and the cgroup is removed at the end (a setuid
+# launcher's is root's: the user could not remove a leftover). Needs
+# cgroup limits, so root only.
+if [ "$TEST_AS" = root ]; then
+        cgp=$(profile cgterm 'cgroup = { pids = 50; };')
+        errlog="$WORK/fault-term.log"
+        SB_ENV="SANDBOX_TEST_STOP_AT=cgroup" sb --profile="$cgp" -- true 2>"$errlog" &
+        job=$!
+        launcher=
+        stopped=
+        for _ in $(seq 100); do
+                [ -z "$launcher" ] && launcher=$(launcher_of $job)
+                grep -q "test stop point 'cgroup'" "$errlog" 2>/dev/null && stopped=1
+                [ -n "$stopped" ] && [ -n "$launcher" ] && break
+                sleep 0.05
+        done
+        check "SIGTERM at 'cgroup': the stop point was reached" [ -n "$stopped" ]
+        kill -TERM "$launcher" 2>/dev/null
+        kill -CONT "$launcher" 2>/dev/null
+        for _ in $(seq 100); do alive "$launcher" || break; sleep 0.05; done
+        alive "$launcher" && kill -KILL "$launcher"
+        wait $job 2>/dev/null
+        after=$(host_state)
+        expect_eq "SIGTERM at 'cgroup': no cgroup left behind" "$before" "$after"
+else
+        ok "SIGTERM at 'cgroup' # SKIP cgroup limits need root here"
+fi
+
 echo "# fault injection: $trials trials, $leaks leaks"
 expect_eq "no leaks in $trials trials" 0 $leaks
 

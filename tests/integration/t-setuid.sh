@@ -59,7 +59,8 @@ status_of() { # status_of PID: the lines the checks below look at, one line
 bg_run() {
         local prof=$1
         shift
-        as_user env LD_PRELOAD="$D/marker.so" FOO=leak LANG=C.UTF-8 \
+        as_user sh -c 'ulimit -c unlimited 2>/dev/null || ulimit -c 1000; exec "$@"' _ \
+                env LD_PRELOAD="$D/marker.so" FOO=leak LANG=C.UTF-8 \
                 LC_ALL=../../../tmp/x "$SUID" --profile="$prof" -- "$@" \
                 7<"$D/secret" &
         BG=$!
@@ -140,6 +141,9 @@ if bg_run "$plain" sleep 30; then
                 "CapPrm: 0000000000(0000|2000)c0;" "$st"
         expect_match "launcher: bounding set cut to the same" \
                 "CapBnd: 0000000000(0000|2000)c0;" "$st"
+        expect_match "launcher: no core file (RLIMIT_CORE 0 whatever the caller's)" \
+                "^Max core file size +0 +0 " "$(grep '^Max core file size' /proc/"$L"/limits)"
+        expect_eq "launcher: not dumpable (/proc/PID is root's)" 0 "$(stat -c %u /proc/"$L")"
         env_text=$(tr '\0' '\n' </proc/"$L"/environ)
         check "launcher: /proc/PID/environ holds no LD_PRELOAD" \
                 sh -c "! printf '%s' \"\$1\" | grep -q LD_PRELOAD" _ "$env_text"
@@ -172,30 +176,52 @@ expect_match "environment: HOME from the password database" \
         "^HOME=$(getent passwd "$U" | cut -d: -f6)$" "$envout"
 [ -n "$HAVE_MARKER" ] && check "LD_PRELOAD reached neither launcher nor target" [ ! -e "$D/mk/loaded-" ]
 
-# ---- the default policy (no file) ----
-out=$(as_user "$SUID" --profile="$(sp nouser 'namespaces = [ "mount", "pid" ];')" -- true 2>&1)
+# ---- the profile is parsed by the real user, not by euid 0 ----
+out=$(as_user "$SUID" -v --profile="$plain" -- true 2>&1)
+expect_match "the profile loader runs as the user (all uids)" \
+        "profile loader: pid [0-9]+, uids $U $U $U$" "$out"
+bad=$(sp badsyntax 'hostname = ;' "$TEST_USER")
+out=$(as_user "$SUID" --profile="$bad" -- true 2>&1)
 rc=$?
-expect_eq "no user namespace: refused by default" 125 $rc
-expect_match "... naming the policy key" \
-        "policy $D/sandbox.conf: user_namespace_optional is false" "$out"
+expect_eq "a profile error from the loader child: exit 124" 124 $rc
+expect_match "... with its diagnostic passed back" "badsyntax.profile:1: syntax error" "$out"
+
+# ---- the default policy (no file) ----
+nouser=$(sp nouser 'namespaces = [ "mount", "pid" ];')
+out=$(as_user "$SUID" --profile="$nouser" -- true 2>&1)
+rc=$?
+expect_eq "no user namespace: refused" 125 $rc
+expect_match "... saying why" \
+        "namespaces: a setuid launcher always makes a user namespace: without one the sandbox would be built with host root's privileges" "$out"
 out=$(as_user "$SUID" --profile="$(sp hostuser 'process = { host_user = 0; };')" -- true 2>&1)
 expect_match "process.host_user is refused" "process.host_user needs root" "$out"
+out=$(as_user "$SUID" --profile="$(sp keepcaps 'capabilities = { keep = [ "sys_admin", "net_admin" ]; };
+seccomp = { enabled = false; };')" -- true 2>&1)
+expect_match "capabilities.keep: refused unless capabilities.allowed lists them" \
+        "policy $D/sandbox.conf: capabilities.allowed does not allow keeping net_admin" "$out"
+out=$(as_user "$SUID" --profile="$(sp noseccomp 'seccomp = { enabled = false; };')" -- true 2>&1)
+expect_match "seccomp.enabled = false: refused unless seccomp.may_disable" \
+        "policy $D/sandbox.conf: seccomp.may_disable is false: seccomp.enabled must be true" "$out"
+out=$(as_user "$SUID" --profile="$(sp liftmount 'seccomp = { allow = [ "@mount" ]; };')" -- true 2>&1)
+expect_match "seccomp.allow lifting the built-in deny list: refused" \
+        "seccomp.may_disable is false: seccomp.allow entry '@mount' lifts" "$out"
 
-# ---- a policy that allows a sandbox without a user namespace ----
+# ---- no policy brings the old no-user-namespace mode back ----
 policy 'user_namespace_optional = true;'
-nouser=$D/nouser.profile
-out=$(as_user "$SUID" --profile="$nouser" -- sh -c \
-        'echo "$(id -u) $(id -g)"; grep -E "^(CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs):" /proc/self/status | tr -s "\t" " " | tr "\n" ";"' 2>&1)
-expect_match "no user namespace, allowed: runs as the caller" "^$U $G" "$out"
-expect_match "no user namespace, allowed: no capability, no_new_privs" \
-        "CapPrm: 0+;CapEff: 0+;CapBnd: 0+;CapAmb: 0+;NoNewPrivs: 1;" "$out"
-out=$(as_user "$SUID" --profile="$(sp nouser0 'namespaces = [ "mount", "pid" ];
-process = { user = 0; host_user = 0; };')" -- true 2>&1)
-expect_match "no user namespace: host root is still refused" "process.host_user needs root" "$out"
-out=$(as_user "$SUID" --profile="$(sp nousercap 'namespaces = [ "mount", "pid" ];
-capabilities = { keep = [ "chown" ]; };')" -- true 2>&1)
-expect_match "no user namespace: host capabilities are refused" \
-        "capabilities.keep: without a user namespace these would be host capabilities" "$out"
+out=$(as_user "$SUID" --profile="$nouser" -- true 2>&1)
+rc=$?
+expect_eq "user_namespace_optional: the removed key stops the launch" 125 $rc
+expect_match "... saying so" "sandbox.conf:1: user_namespace_optional: no longer supported" "$out"
+policy 'capabilities = { allowed = [ "sys_admin", "net_admin" ]; };
+seccomp = { may_disable = true; };'
+out=$(as_user "$SUID" --profile="$nouser" -- true 2>&1)
+expect_match "no user namespace: refused whatever the policy allows" \
+        "a setuid launcher always makes a user namespace" "$out"
+# What the policy allows works, inside the sandbox's own user namespace.
+out=$(as_user "$SUID" --profile="$D/keepcaps.profile" -- sh -c \
+        'grep -E "^CapEff:" /proc/self/status | tr -s "\t" " "' 2>&1)
+expect_match "capabilities.allowed: the kept capabilities are there" \
+        "^CapEff: 0000000000201000$" "$out"
 rm -f "$D/sandbox.conf"
 
 # ---- profile trust ----
@@ -215,9 +241,14 @@ expect_eq "the user's own profile is read" "mine" "$(as_user "$SUID" --profile="
 policy 'user_profiles = false;'
 out=$(as_user "$SUID" --profile="$mine" -- true 2>&1)
 expect_match "user_profiles = false: the user's own profile is refused" \
-        "mine.profile: refused: not owned by root" "$out"
-expect_eq "user_profiles = false: root's profile is read" 0 \
-        "$(as_user "$SUID" --profile="$plain" -- true; echo $?)"
+        "^sandbox: --profile=$D/mine.profile: the system policy allows profile names only" "$out"
+out=$(as_user "$SUID" --profile="$plain" -- true 2>&1)
+expect_match "user_profiles = false: a path, even to root's profile, is refused" \
+        "^sandbox: --profile=$D/plain.profile: the system policy allows profile names only \\(user_profiles = false\\)" "$out"
+mkdir -m 755 "$D/profiles"
+printf 'hostname = "sysname";\n' >"$D/profiles/sysname.profile"
+expect_eq "user_profiles = false: a system profile is read by name" "sysname" \
+        "$(as_user "$SUID" --profile=sysname -- hostname 2>&1)"
 chmod 666 "$D/sandbox.conf"
 out=$(as_user "$SUID" --profile="$plain" -- true 2>&1)
 rc=$?
@@ -226,6 +257,17 @@ expect_match "... saying why" "sandbox.conf: refused: writable by group or other
 policy 'no_such_key = 1;'
 out=$(as_user "$SUID" --profile="$plain" -- true 2>&1)
 expect_match "an unknown policy key stops the launch" "sandbox.conf:1: no_such_key: unknown key" "$out"
+
+# ---- includes resolve next to the file opened, not the path typed ----
+rm -f "$D/sandbox.conf"
+mkdir -m 755 "$D/sys" && mkdir -m 755 "$D/u" && chown "$TEST_USER" "$D/u"
+printf 'include = [ "frag" ];\n' >"$D/sys/inc.profile"
+printf 'hostname = "fromsys";\n' >"$D/sys/frag.profile"
+ln -s ../sys/inc.profile "$D/u/inc.profile"
+printf 'hostname = "fromuser";\n' >"$D/u/frag.profile"
+chown -h "$TEST_USER" "$D/u/inc.profile" "$D/u/frag.profile"
+expect_eq "an include of a symlinked profile comes from the real file's directory" \
+        "fromsys" "$(as_user "$SUID" --profile="$D/u/inc.profile" -- hostname 2>&1)"
 
 # ---- cgroup limits ----
 cg_ok=$(sp cgok 'cgroup = { pids = 20; memory = "64M"; };' "$TEST_USER")
@@ -257,6 +299,15 @@ expect_match "... naming the key" "cgroup.max_pids is 50: the profile asks for 2
 out=$(as_user "$SUID" --profile="$cg_nomem" -- true 2>&1)
 expect_match "cgroup: no memory limit when max_memory is set is refused" \
         "cgroup.max_memory is 134217728 bytes: the profile asks for no memory limit" "$out"
+policy 'cgroup = { allowed = true; };'
+out=$(as_user "$SUID" --profile="$(sp cgw 'cgroup = { cpu_weight = 1000; };' "$TEST_USER")" -- true 2>&1)
+rc=$?
+expect_eq "cgroup: cpu_weight above the kernel default is refused" 125 $rc
+expect_match "... naming cgroup.max_cpu_weight" \
+        "cgroup.max_cpu_weight is 100: the profile asks for 1000" "$out"
+out=$(as_user "$SUID" --profile="$(sp cgiow 'cgroup = { io_weight = 5000; };' "$TEST_USER")" -- true 2>&1)
+expect_match "cgroup: io_weight above the kernel default is refused" \
+        "cgroup.max_io_weight is 100: the profile asks for 5000" "$out"
 
 # ---- veth ----
 veth0=$(sp veth0 'network = { mode = "veth"; veth = { bridge = "br0";
@@ -265,11 +316,17 @@ veth1=$(sp veth1 'network = { mode = "veth"; veth = { bridge = "br1";
   address = "10.0.3.2/24"; }; };' "$TEST_USER")
 vethaddr=$(sp vethaddr 'network = { mode = "veth"; veth = { bridge = "br0";
   address = "10.0.4.2/24"; }; };' "$TEST_USER")
+vethmac=$(sp vethmac 'network = { mode = "veth"; veth = { bridge = "br0";
+  mac = "02:00:00:00:00:01"; }; };' "$TEST_USER")
+vethmtu=$(sp vethmtu 'network = { mode = "veth"; veth = { bridge = "br0"; mtu = 68; }; };' "$TEST_USER")
+vethbig=$(sp vethbig 'network = { mode = "veth"; veth = { bridge = "br0"; mtu = 9000; }; };' "$TEST_USER")
 vethcap=$(sp vethcap 'network = { mode = "veth"; veth = { bridge = "br0"; }; };
 capabilities = { keep = [ "net_admin" ]; };' "$TEST_USER")
-policy 'veth = { bridges = [ "br0" ]; addresses = [ "10.0.3.0/24" ]; };'
+# net_admin is allowed here so that the veth rule itself is what refuses it.
+policy 'veth = { bridges = [ "br0" ]; addresses = [ "10.0.3.0/24" ]; };
+capabilities = { allowed = [ "net_admin" ]; };'
 export -f as_user
-export D SUID TEST_UID TEST_GID veth0 veth1 vethaddr vethcap
+export D SUID TEST_UID TEST_GID veth0 veth1 vethaddr vethcap vethmac vethmtu vethbig
 # Links and bridges only in a network namespace made here; the user
 # starts the launcher inside it, so the host end is made there too.
 vout=$(unshare --net --mount bash -c '
@@ -285,6 +342,11 @@ vout=$(unshare --net --mount bash -c '
         echo "br1: $o rc=$?"
         echo "addr: $(as_user "$SUID" --profile="$vethaddr" -- true 2>&1)"
         echo "cap: $(as_user "$SUID" --profile="$vethcap" -- true 2>&1)"
+        echo "mac: $(as_user "$SUID" --profile="$vethmac" -- true 2>&1)"
+        echo "mtu: $(as_user "$SUID" --profile="$vethmtu" -- true 2>&1)"
+        echo "bigmtu: $(as_user "$SUID" --profile="$vethbig" -- true 2>&1)"
+        echo "brmtu: $(ip -o link show br0 | grep -o "mtu [0-9]*")"
+        echo "ra: $(as_user "$SUID" --profile="$veth0" -- sh -c "cat /proc/sys/net/ipv6/conf/all/accept_ra /proc/sys/net/ipv6/conf/default/accept_ra /proc/sys/net/ipv6/conf/eth0/accept_ra /proc/sys/net/ipv6/conf/all/autoconf /proc/sys/net/ipv6/conf/default/autoconf /proc/sys/net/ipv6/conf/eth0/autoconf" 2>&1 | tr "\n" " ")"
         echo "left: $(ip -o link | grep -c "sb[0-9]")"
 ' 2>&1)
 expect_match "veth: the allowed bridge works, with its address inside" \
@@ -296,6 +358,15 @@ expect_match "veth: an address outside the policy's ranges is refused" \
         "addr: sandbox: policy $D/sandbox.conf: veth.addresses does not allow 10.0.4.2/24" "$vout"
 expect_match "veth: keeping net_admin with a veth link is refused" \
         "cap: .*veth: a sandbox with a veth link may not keep net_admin" "$vout"
+expect_match "veth: a MAC address of the user's choice is refused" \
+        "mac: .*a setuid launcher does not take a MAC address of yours for eth0 \\(network.veth.mac\\)" "$vout"
+expect_match "veth: an MTU below 1280 is refused" \
+        "mtu: .*the MTU of eth0 \\(network.veth.mtu\\) is 68: a setuid launch needs at least 1280" "$vout"
+expect_match "veth: an MTU above the bridge's is refused" \
+        "bigmtu: .*network.veth.mtu: 9000 is above the MTU of bridge 'br0' \\(1500\\)" "$vout"
+expect_match "veth: the bridge's MTU is unchanged" "brmtu: (mtu )?1500" "$vout"
+expect_match "veth: IPv6 router advertisements and autoconf are off inside" \
+        "ra: 0 0 0 0 0 0 $" "$vout"
 expect_match "veth: no host end is left" "left: 0" "$vout"
 
 # ---- the audit line ----

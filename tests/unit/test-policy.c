@@ -85,6 +85,11 @@ static void expect_bad_policy(const char *text, const char *msg)
         "veth = { bridges = [ \"br0\", \"br2\" ];\n"                           \
         "  addresses = [ \"10.0.3.0/24\", \"fd00:3::/64\" ]; };\n"
 
+#define NO_USERNS                                                              \
+        "namespaces: a setuid launcher always makes a user namespace: "        \
+        "without one the sandbox would be built with host root's "             \
+        "privileges (add \"user\" to namespaces)"
+
 /* ---- defaults ---- */
 
 START_TEST(defaults)
@@ -92,7 +97,10 @@ START_TEST(defaults)
         struct sb_policy p;
         sb_policy_init(&p, PATH);
         ck_assert(p.user_profiles);
-        ck_assert(!p.user_namespace_optional);
+        ck_assert(!p.seccomp_may_disable);
+        ck_assert_uint_eq(p.caps_allowed[0] | p.caps_allowed[1], 0);
+        ck_assert_uint_eq(p.max_cpu_weight, 100);
+        ck_assert_uint_eq(p.max_io_weight, 100);
         ck_assert(!p.cgroup_allowed);
         ck_assert_uint_eq(p.n_bridges, 0);
         ck_assert(!p.exists);
@@ -111,10 +119,13 @@ START_TEST(defaults_refuse)
         expect("", "cgroup = { memory = \"64M\"; };",
                "policy " PATH ": cgroup.allowed is false: cgroup limits "
                "are refused");
-        expect("", "namespaces = [ \"mount\", \"pid\" ];",
-               "policy " PATH ": user_namespace_optional is false: a "
-               "sandbox without the user namespace is refused (add "
-               "\"user\" to namespaces)");
+        expect("", "namespaces = [ \"mount\", \"pid\" ];", NO_USERNS);
+        expect("", "capabilities = { keep = [ \"chown\" ]; };",
+               "policy " PATH ": capabilities.allowed does not allow "
+               "keeping chown (capabilities.keep)");
+        expect("", "seccomp = { enabled = false; };",
+               "policy " PATH ": seccomp.may_disable is false: "
+               "seccomp.enabled must be true");
 }
 END_TEST
 
@@ -199,20 +210,23 @@ END_TEST
 
 START_TEST(veth_net_caps)
 {
-        expect(VETH_POLICY,
+        /* Even when capabilities.allowed lists them. */
+        expect(VETH_POLICY "capabilities = { allowed = [ \"net_admin\", "
+               "\"net_raw\" ]; };",
                "network = { mode = \"veth\"; veth = { bridge = \"br0\"; }; };"
                "capabilities = { keep = [ \"net_admin\" ]; };",
                "policy " PATH ": veth: a sandbox with a veth link may not "
                "keep net_admin (capabilities.keep): it could change its "
                "addresses");
-        expect(VETH_POLICY,
+        expect(VETH_POLICY "capabilities = { allowed = [ \"net_raw\" ]; };",
                "network = { mode = \"veth\"; veth = { bridge = \"br0\"; }; };"
                "capabilities = { keep = [ \"net_raw\" ]; };",
                "policy " PATH ": veth: a sandbox with a veth link may not "
                "keep net_raw (capabilities.keep): it could change its "
                "addresses");
-        /* Without veth, capabilities inside the user namespace are fine. */
-        expect("", "capabilities = { keep = [ \"net_admin\" ]; };", NULL);
+        /* Without veth, what capabilities.allowed lists is fine. */
+        expect("capabilities = { allowed = [ \"net_admin\" ]; };",
+               "capabilities = { keep = [ \"net_admin\" ]; };", NULL);
 }
 END_TEST
 
@@ -289,20 +303,124 @@ END_TEST
 
 /* ---- identity and namespaces ---- */
 
+/* H1: there is no policy that allows a sandbox without a user namespace;
+ * the old key stops the launch instead of being ignored. */
 START_TEST(no_user_namespace)
 {
-        const char *pol = "user_namespace_optional = true;";
-        expect(pol, "namespaces = [ \"mount\", \"pid\" ];", NULL);
-        expect(pol, "namespaces = [ \"mount\", \"pid\" ];\n"
-                    "process = { user = 1000; group = 1000; };", NULL);
-        expect(pol, "namespaces = [ \"mount\", \"pid\" ];\n"
-                    "process = { user = 1001; };",
-               "process.user: without a user namespace a setuid launcher "
-               "runs the sandbox as you (uid 1000, gid 1000)");
-        expect(pol, "namespaces = [ \"mount\", \"pid\" ];\n"
-                    "capabilities = { keep = [ \"chown\" ]; };",
-               "capabilities.keep: without a user namespace these would be "
-               "host capabilities; a setuid launcher keeps none");
+        expect("", "namespaces = [ \"mount\", \"pid\" ];", NO_USERNS);
+        expect("capabilities = { allowed = [ \"chown\" ]; };\n"
+               "seccomp = { may_disable = true; };\n"
+               "cgroup = { allowed = true; };",
+               "namespaces = [ \"mount\", \"pid\" ];\n"
+               "process = { user = 1000; group = 1000; };", NO_USERNS);
+        expect_bad_policy("user_namespace_optional = true;",
+                          PATH ":1: user_namespace_optional: no longer "
+                          "supported: a setuid launcher always makes a user "
+                          "namespace (remove the key)");
+}
+END_TEST
+
+/* M1: capabilities kept inside the user namespace. */
+START_TEST(caps_allowed)
+{
+        const char *keep2 = "capabilities = { keep = [ \"sys_admin\", "
+                            "\"net_admin\" ]; };";
+        expect("", keep2, "policy " PATH ": capabilities.allowed does not "
+               "allow keeping net_admin (capabilities.keep)");
+        expect("capabilities = { allowed = [ \"net_admin\" ]; };", keep2,
+               "policy " PATH ": capabilities.allowed does not allow keeping "
+               "sys_admin (capabilities.keep)");
+        expect("capabilities = { allowed = [ \"CAP_SYS_ADMIN\", "
+               "\"net_admin\" ]; };", keep2, NULL);
+        expect("", "", NULL);
+        expect_bad_policy("capabilities = { allowed = [ \"no_such\" ]; };",
+                          PATH ":1: capabilities.allowed: must be a "
+                          "capability name (\"net_bind_service\")");
+        expect_bad_policy("capabilities = { keep = [ ]; };",
+                          PATH ":1: capabilities.keep: unknown key");
+}
+END_TEST
+
+#define SC_REFUSED "policy " PATH ": seccomp.may_disable is false: "
+
+/* M1: the filter must refuse at least the built-in deny list. */
+START_TEST(seccomp_required)
+{
+        expect("", "seccomp = { enabled = false; };",
+               SC_REFUSED "seccomp.enabled must be true");
+        expect("seccomp = { may_disable = true; };",
+               "seccomp = { enabled = false; };", NULL);
+        expect("", "seccomp = { action = \"log\"; };",
+               SC_REFUSED "seccomp.action \"log\" lets refused calls run");
+        expect("", "seccomp = { action = \"kill\"; };", NULL);
+        /* Deny-list mode: an allow entry that lifts a built-in refusal,
+         * by name or by group. */
+        expect("", "seccomp = { allow = [ \"unshare\" ]; };", NULL);
+        expect("", "seccomp = { allow = [ \"mount\" ]; };",
+               SC_REFUSED "seccomp.allow entry 'mount' lifts 'mount' of the "
+               "built-in deny list (@default-deny)");
+        expect("", "seccomp = { allow = [ \"@mount\" ]; };",
+               SC_REFUSED "seccomp.allow entry '@mount' lifts 'fsconfig' of the "
+               "built-in deny list (@default-deny)");
+        expect("", "seccomp = { allow = [ \"@default-deny\" ]; };",
+               SC_REFUSED "seccomp.allow entry '@default-deny' lifts "
+               "'adjtimex' of the built-in deny list (@default-deny)");
+        /* A plain call whose built-in refusal is an argument rule keeps
+         * that rule (ioctl: TIOCSTI), so it is fine. */
+        expect("", "seccomp = { allow = [ \"ioctl\", \"clone\" ]; };", NULL);
+        /* Allow-list mode: only the named calls pass, so the same rule. */
+        expect("", "seccomp = { default = \"deny\"; allow = [ \"execve\", "
+               "\"exit_group\", \"ioctl\" ]; };", NULL);
+        expect("", "seccomp = { default = \"deny\"; allow = [ \"execve\", "
+               "\"?kexec_load\" ]; };",
+               SC_REFUSED "seccomp.allow entry '?kexec_load' lifts "
+               "'kexec_load' of the built-in deny list (@default-deny)");
+        /* seccomp.deny only adds. */
+        expect("", "seccomp = { deny = [ \"@mount\", \"getppid\" ]; };",
+               NULL);
+        expect("seccomp = { may_disable = true; };",
+               "seccomp = { allow = [ \"@mount\" ]; };", NULL);
+}
+END_TEST
+
+/* M3: the MAC and MTU of a veth link. */
+START_TEST(veth_mac_mtu)
+{
+        expect(VETH_POLICY,
+               "network = { mode = \"veth\"; veth = { bridge = \"br0\"; "
+               "mac = \"02:00:00:00:00:01\"; }; };",
+               "policy " PATH ": veth: a setuid launcher does not take a MAC "
+               "address of yours for eth0 (network.veth.mac): it could be "
+               "another's on the bridge");
+        expect(VETH_POLICY,
+               "network = { mode = \"veth\"; veth = { bridge = \"br0\"; "
+               "mtu = 68; }; };",
+               "policy " PATH ": veth: the MTU of eth0 (network.veth.mtu) is "
+               "68: a setuid launch needs at least 1280");
+        expect(VETH_POLICY,
+               "network = { mode = \"veth\"; veth = { bridge = \"br0\"; "
+               "mtu = 1280; }; };", NULL);
+}
+END_TEST
+
+/* M4: weights are shares of everyone's time. */
+START_TEST(cgroup_weights)
+{
+        const char *pol = "cgroup = { allowed = true; };";
+        expect(pol, "cgroup = { cpu_weight = 100; io_weight = 100; };", NULL);
+        expect(pol, "cgroup = { cpu_weight = 50; };", NULL);
+        expect(pol, "cgroup = { cpu_weight = 10000; };",
+               "policy " PATH ": cgroup.max_cpu_weight is 100: the profile "
+               "asks for 10000");
+        expect(pol, "cgroup = { io_weight = 101; };",
+               "policy " PATH ": cgroup.max_io_weight is 100: the profile "
+               "asks for 101");
+        expect("cgroup = { allowed = true; max_cpu_weight = 400; "
+               "max_io_weight = 200; };",
+               "cgroup = { cpu_weight = 400; io_weight = 200; };", NULL);
+        expect_bad_policy("cgroup = { max_cpu_weight = 0; };",
+                          PATH ":1: cgroup.max_cpu_weight: must be a weight "
+                          "from 1 to 10000");
 }
 END_TEST
 
@@ -319,7 +437,9 @@ END_TEST
 START_TEST(parse_all_keys)
 {
         struct sb_policy p;
-        pol_load("user_profiles = false;\nuser_namespace_optional = true;\n"
+        pol_load("user_profiles = false;\n"
+                 "capabilities = { allowed = [ \"chown\" ]; };\n"
+                 "seccomp = { may_disable = true; };\n"
                  "veth = { bridges = [ \"br0\" ]; addresses = [ "
                  "\"10.0.3.0/24\" ]; point_to_point = true; host_names = "
                  "true; };\n"
@@ -327,7 +447,8 @@ START_TEST(parse_all_keys)
                  " = \"1G\"; max_pids = 512; max_cpus = 2; };\n", &p);
         ck_assert(p.exists);
         ck_assert(!p.user_profiles);
-        ck_assert(p.user_namespace_optional);
+        ck_assert(sb_caps_has(p.caps_allowed, 0));     /* CAP_CHOWN */
+        ck_assert(p.seccomp_may_disable);
         ck_assert_uint_eq(p.n_bridges, 1);
         ck_assert_str_eq(p.bridges[0], "br0");
         ck_assert_uint_eq(p.n_ranges, 1);
@@ -444,10 +565,10 @@ START_TEST(features_text)
         sb_config_free(&cfg);
         cfg_load("network = { mode = \"veth\"; veth = { bridge = \"br0\"; }; "
                  "};\ncgroup = { pids = 10; };\n"
-                 "namespaces = [ \"mount\", \"net\" ];", &cfg);
+                 "namespaces = [ \"user\", \"mount\", \"net\" ];", &cfg);
         priv_features(&cfg, buf, sizeof(buf));
         ck_assert_str_eq(buf, "veth bridge br0, cgroup limits (memory 0, "
-                              "pids 10, millicpus 0), no user namespace");
+                              "pids 10, millicpus 0)");
         sb_config_free(&cfg);
         /* The mode of a test run by hand: not setuid. */
         ck_assert(priv_mode() != SB_PRIV_SETUID);
@@ -469,6 +590,10 @@ int main(void)
         tcase_add_test(tc, cgroup_over);
         tcase_add_test(tc, cgroup_parent);
         tcase_add_test(tc, no_user_namespace);
+        tcase_add_test(tc, caps_allowed);
+        tcase_add_test(tc, seccomp_required);
+        tcase_add_test(tc, veth_mac_mtu);
+        tcase_add_test(tc, cgroup_weights);
         tcase_add_test(tc, host_user);
         tcase_add_test(tc, parse_all_keys);
         tcase_add_test(tc, parse_errors);
