@@ -347,6 +347,12 @@ vout=$(unshare --net --mount bash -c '
         echo "bigmtu: $(as_user "$SUID" --profile="$vethbig" -- true 2>&1)"
         echo "brmtu: $(ip -o link show br0 | grep -o "mtu [0-9]*")"
         echo "ra: $(as_user "$SUID" --profile="$veth0" -- sh -c "cat /proc/sys/net/ipv6/conf/all/accept_ra /proc/sys/net/ipv6/conf/default/accept_ra /proc/sys/net/ipv6/conf/eth0/accept_ra /proc/sys/net/ipv6/conf/all/autoconf /proc/sys/net/ipv6/conf/default/autoconf /proc/sys/net/ipv6/conf/eth0/autoconf" 2>&1 | tr "\n" " ")"
+        # The kernel deletes a veth with its namespace, from a work queue:
+        # give it a few seconds on a busy machine.
+        for _ in $(seq 50); do
+                ip -o link | grep -q "sb[0-9]" || break
+                sleep 0.1
+        done
         echo "left: $(ip -o link | grep -c "sb[0-9]")"
 ' 2>&1)
 expect_match "veth: the allowed bridge works, with its address inside" \
