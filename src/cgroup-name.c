@@ -16,13 +16,11 @@
 
 #include "cleanup.h"
 #include "log.h"
+#include "proc.h"
 #include "util.h"
 
 #define NAME_PREFIX "sandbox-"
 #define LAUNCHER_SUFFIX "-launcher"
-/* starttime is field 22 of /proc/PID/stat; the fields after the command
- * (which ends at the last ')') start with field 3. */
-#define STAT_STARTTIME_AFTER_COMM (22 - 3)
 
 void cg_name_format(const struct cg_name *n, char *buf, size_t size)
 {
@@ -67,34 +65,15 @@ int cg_name_parse(const char *s, struct cg_name *ret)
         return 0;
 }
 
-/* Field 22 of /proc/PID/stat, in clock ticks after boot. */
+/* Field 22 of /proc/PID/stat, in clock ticks after boot (proc.c). */
 static int start_time(pid_t pid, uint64_t *ret)
 {
-        char path[32];
-        snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-        _cleanup_free_ char *text = NULL;
-        ssize_t n = cg_read_all(NULL, path, &text);
-        if (n < 0)
-                return (int)n;
-        /* The command may hold spaces and parentheses: skip to the last
-         * ')'. */
-        const char *p = strrchr(text, ')');
-        if (!p || p[1] != ' ')
-                return -EIO;
-        p += 2;
-        for (int i = 0; i < STAT_STARTTIME_AFTER_COMM; i++) {
-                p = strchr(p, ' ');
-                if (!p)
-                        return -EIO;
-                p++;
-        }
-        char digits[24];
-        size_t len = strspn(p, "0123456789");
-        if (len == 0 || len >= sizeof(digits))
-                return -EIO;
-        memcpy(digits, p, len);
-        digits[len] = '\0';
-        return parse_u64(digits, ret) < 0 ? -EIO : 0;
+        unsigned long long v;
+        int r = proc_start_time(pid, &v);
+        if (r < 0)
+                return r == -ESRCH ? -ENOENT : r;
+        *ret = v;
+        return 0;
 }
 
 int cg_name_self(bool launcher, struct cg_name *ret, struct sb_error *err)

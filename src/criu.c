@@ -156,9 +156,12 @@ int criu_spawn(char *const *argv, int *ret_status, char **ret_out,
         return 0;
 }
 
-/* The last non-empty line of text, newly allocated. */
+/* The last non-empty line of text (criu's output, which may be missing),
+ * newly allocated. */
 static char *last_line(const char *text)
 {
+        if (!text)
+                return xstrdup("");
         const char *end = text + strlen(text);
         while (end > text && (end[-1] == '\n' || end[-1] == ' '))
                 end--;
