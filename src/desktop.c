@@ -157,20 +157,6 @@ static void drop_xauth(struct desktop *d)
         }
 }
 
-static int write_all(int fd, const unsigned char *s, size_t len)
-{
-        while (len > 0) {
-                ssize_t n = write(fd, s, len);
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n < 0)
-                        return -errno;
-                s += n;
-                len -= (size_t)n;
-        }
-        return 0;
-}
-
 /* The caller's cookie, read as the caller, rewritten (desktop-plan.c) and
  * written to our directory; without a file or a cookie for the display
  * there is nothing to bind, and the X server must take the connection
@@ -231,7 +217,7 @@ static int prepare_xauth(struct desktop *d, const struct sb_config *cfg,
                 return sb_error_errno(err, errno, "write '%s/Xauthority'",
                                       d->dir);
         d->xauth_made = true;
-        r = write_all(fd, out, (size_t)n);
+        r = write_full(fd, out, (size_t)n);
         if (r >= 0 && d->give && fchown(fd, d->uid, d->gid) < 0)
                 r = -errno;
         if (r < 0)

@@ -306,20 +306,6 @@ static int apply_symlink(struct fs_ctx *c, const struct sb_mount *m,
         return 0;
 }
 
-static int write_all(int fd, const char *s, size_t len)
-{
-        while (len > 0) {
-                ssize_t n = write(fd, s, len);
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n < 0)
-                        return -errno;
-                s += n;
-                len -= (size_t)n;
-        }
-        return 0;
-}
-
 /* The content is written into the stage and that file is bound on the
  * target, so a file can be laid over one in a read-only tree too. */
 static int apply_file(struct fs_ctx *c, const struct sb_mount *m,
@@ -335,7 +321,7 @@ static int apply_file(struct fs_ctx *c, const struct sb_mount *m,
         if (f < 0)
                 return sb_error_errno(err, errno, "stage the content");
         const char *s = m->content ? m->content : "";
-        int r = write_all(f, s, strlen(s));
+        int r = write_full(f, s, strlen(s));
         if (r < 0)
                 return sb_error_errno(err, r, "write the content");
         if (c->chown && fchown(f, c->uid, c->gid) < 0)

@@ -222,6 +222,21 @@ ssize_t read_full(int fd, char *buf, size_t size)
         return (ssize_t)len;
 }
 
+int write_full(int fd, const void *buf, size_t len)
+{
+        const char *s = buf;
+        while (len > 0) {
+                ssize_t n = write(fd, s, len);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n < 0)
+                        return -errno;
+                s += n;
+                len -= (size_t)n;
+        }
+        return 0;
+}
+
 ssize_t read_all_at(int dirfd, const char *path, int extra_flags,
                     char **ret)
 {

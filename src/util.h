@@ -39,6 +39,9 @@ int parse_size(const char *s, uint64_t *ret);
 /* Read fd until end of file or until size - 1 bytes (size >= 1),
  * NUL-terminated; returns the length or a negative errno. */
 ssize_t read_full(int fd, char *buf, size_t size);
+/* Write all len bytes, going on after EINTR and short writes; returns 0
+ * or a negative errno. */
+int write_full(int fd, const void *buf, size_t len);
 /* The whole of a file (often a /proc or cgroupfs file, whose size is not
  * known in advance), opened O_RDONLY|O_CLOEXEC|extra_flags relative to
  * dirfd, NUL-terminated and newly allocated; returns the length or a

@@ -97,16 +97,7 @@ __attribute__((noreturn)) static void loader_child(
         size_t len = 0;
         if (sb_wire_encode(status, &diags, cfg, &buf, &len) < 0)
                 _exit(SB_EXIT_PROFILE);
-        size_t done = 0;
-        while (done < len) {
-                ssize_t n = write(fd, buf + done, len - done);
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n <= 0)
-                        _exit(SB_EXIT_PROFILE);
-                done += (size_t)n;
-        }
-        _exit(0);
+        _exit(write_full(fd, buf, len) < 0 ? SB_EXIT_PROFILE : 0);
 }
 
 /* Setuid mode (SECURITY.md item 1, "parses no profile"): a child that is

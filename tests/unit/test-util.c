@@ -3,11 +3,50 @@
 
 #include "unit.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "util.h"
+
+/* write_full and read_full through a pipe: every byte arrives, also
+ * more than one write(2) may take at once for a pipe (64 KiB). */
+START_TEST(write_full_then_read_full)
+{
+        int p[2];
+        ck_assert_int_eq(pipe(p), 0);
+        ck_assert_int_eq(fcntl(p[1], F_SETPIPE_SZ, 4096) >= 0, 1);
+        size_t len = 3 * 4096 + 17;
+        char *out = malloc(len), *in = malloc(len + 1);
+        for (size_t i = 0; i < len; i++)
+                out[i] = (char)('a' + i % 26);
+        pid_t pid = fork();
+        ck_assert_int_ge(pid, 0);
+        if (pid == 0) {
+                close(p[0]);
+                _exit(write_full(p[1], out, len) == 0 ? 0 : 1);
+        }
+        close(p[1]);
+        ck_assert_int_eq(read_full(p[0], in, len + 1), (ssize_t)len);
+        ck_assert_int_eq(memcmp(in, out, len), 0);
+        int st;
+        ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+        ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+        close(p[0]);
+        /* A closed reader is an error, not a silent success. */
+        ck_assert_int_eq(pipe(p), 0);
+        close(p[0]);
+        signal(SIGPIPE, SIG_IGN);
+        ck_assert_int_eq(write_full(p[1], "x", 1), -EPIPE);
+        close(p[1]);
+        free(out);
+        free(in);
+}
+END_TEST
 
 START_TEST(parse_u64_accepts_plain_digits)
 {
@@ -181,6 +220,7 @@ int main(void)
 {
         Suite *s = suite_create("util");
         TCase *tc = tcase_create("util");
+        tcase_add_test(tc, write_full_then_read_full);
         tcase_add_test(tc, parse_u64_accepts_plain_digits);
         tcase_add_test(tc, parse_u64_is_strict);
         tcase_add_test(tc, parse_size_suffixes);
