@@ -36,6 +36,21 @@
 #define CLONE_NEWTIME 0x00000080
 #endif
 
+/* LeakSanitizer checks at exit from a tracer thread that must ptrace us;
+ * once we are non-dumpable in the sandbox's namespaces it cannot, and its
+ * StopTheWorld spins for ever. In a sanitizer build the check runs once
+ * before we enter (which also makes the exit check a no-op). */
+#if defined(__SANITIZE_ADDRESS__)
+#define SB_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SB_ASAN 1
+#endif
+#endif
+#ifdef SB_ASAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 /* A printed profile is a few kilobytes; anything far larger is not one. */
 #define PROFILE_COPY_MAX (1024 * 1024)
 
@@ -289,6 +304,9 @@ static int enter(const struct sb_config *cfg, const struct sb_join *j,
          * or open /proc/PID/exe and /proc/PID/fd of a process that holds
          * the launcher's binary and host descriptors (runc CVE-2019-5736,
          * CVE-2016-9962). */
+#ifdef SB_ASAN
+        __lsan_do_leak_check();
+#endif
         if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0)
                 return sb_error_errno(err, errno, "make the joiner "
                                       "non-dumpable");

@@ -441,6 +441,16 @@ int sb_state_pidfd(const struct sb_state *st, int *ret_fd,
         if (st->init_pid <= 0)
                 return sb_error_set(err, -ESRCH, "the sandbox '%s' has not "
                                     "started", st->name);
+        /* Without the identities its init recorded, nothing tells the
+         * sandbox's init from another process that has its pid and start
+         * time written into a forged or older state file. */
+        for (int i = 0; i < SB_STATE_NS_MAX; i++)
+                if (!st->ns[i].dev && !st->ns[i].ino)
+                        return sb_error_set(err, -EPERM, "the state of "
+                                            "sandbox '%s' records no %s "
+                                            "namespace; refusing to act on "
+                                            "it", st->name,
+                                            sb_state_ns_name(i));
         _cleanup_close_ int fd = pidfd_open(st->init_pid, 0);
         if (fd < 0) {
                 if (errno == ESRCH)
@@ -454,15 +464,18 @@ int sb_state_pidfd(const struct sb_state *st, int *ret_fd,
          * init and not a process that reuses its pid. */
         bool same = same_process(st->init_pid, st->init_start);
         const struct sb_ns_ident *want = &st->ns[SB_STATE_NS_PID];
-        if (same && want->ino) {
+        if (same) {
                 /* A user may not see init's namespaces (it is not
-                 * dumpable): then pid and start time alone tell. */
+                 * dumpable): then init must at least run as the state's
+                 * owner -- the file is the user's to write and could name
+                 * anyone's process. */
                 uint64_t dev, ino;
                 int r = proc_ns_ident(st->init_pid, "pid", &dev, &ino);
                 if (r == 0)
                         same = dev == want->dev && ino == want->ino;
                 else
-                        same = r == -EACCES || r == -EPERM;
+                        same = (r == -EACCES || r == -EPERM) &&
+                               init_runs_as(st, st->owner);
         }
         /* And it is still alive, so the checks above were about it. */
         if (same && pidfd_send_signal(fd, 0, NULL, 0) < 0)
