@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
 #include <sched.h>
 #include <signal.h>
@@ -26,6 +27,7 @@
 #include "init.h"
 #include "log.h"
 #include "ns.h"
+#include "proc.h"
 #include "profile.h"
 #include "seccomp-filter.h"
 #include "sync.h"
@@ -204,6 +206,55 @@ static int open_first_child(const struct sb_join *j, int *ret_pidfd,
         return 0;
 }
 
+static int gid_cmp(const void *a, const void *b)
+{
+        gid_t x = *(const gid_t *)a, y = *(const gid_t *)b;
+        return x < y ? -1 : x > y;
+}
+
+/* An unprivileged joiner cannot drop its supplementary groups (setgroups
+ * is "deny" in the sandbox's user namespace): it may not bring any that
+ * the sandbox's processes do not hold already. Their groups are init's
+ * (nothing in such a sandbox can change them), read from the host. */
+static int check_groups(const struct sb_join *j, struct sb_error *err)
+{
+        _cleanup_free_ char *text = NULL;
+        int r = proc_status_value(j->init_pid, "Groups", &text);
+        if (r == -ENOENT && pidfd_alive(j->init_pidfd) == 0)
+                text = xstrdup("");
+        else if (r < 0)
+                return sb_error_errno(err, -r, "read the groups of sandbox "
+                                      "'%s' (pid %d)", j->name,
+                                      (int)j->init_pid);
+        static gid_t theirs[NGROUPS_MAX], ours[NGROUPS_MAX];
+        size_t nt = 0;
+        for (char *p = text, *tok; (tok = strtok_r(p, " \t\n", &p));) {
+                uint64_t v;
+                if (nt == NGROUPS_MAX || parse_u64(tok, &v) < 0 ||
+                    v > UINT32_MAX)
+                        return sb_error_set(err, -EINVAL, "the groups of "
+                                            "sandbox '%s' do not parse",
+                                            j->name);
+                theirs[nt++] = (gid_t)v;
+        }
+        int no = getgroups(NGROUPS_MAX, ours);
+        if (no < 0)
+                return sb_error_errno(err, errno, "read our groups");
+        if (pidfd_alive(j->init_pidfd) < 0)
+                return sb_error_set(err, -ESRCH, "sandbox '%s' has ended",
+                                    j->name);
+        qsort(theirs, nt, sizeof(gid_t), gid_cmp);
+        qsort(ours, (size_t)no, sizeof(gid_t), gid_cmp);
+        if ((size_t)no != nt || memcmp(theirs, ours, nt * sizeof(gid_t)))
+                return sb_error_set(err, -EPERM, "your supplementary groups "
+                                    "differ from those of sandbox '%s', and "
+                                    "without privilege they cannot be "
+                                    "dropped on the way in; join it with "
+                                    "the groups it was started with",
+                                    j->name);
+        return 0;
+}
+
 /* The root directory of the process behind pidfd, as an O_PATH handle,
  * for checking where setns put us. /proc/PID is opened first and the
  * process checked alive after that, so the directory is that process's
@@ -232,9 +283,14 @@ static int check_entered(const struct sb_join *j, unsigned namespaces,
                          int self, int rootfd, struct sb_error *err)
 {
         for (int i = 0; i < SB_JOIN_NS_MAX; i++) {
-                if (!(namespaces & ns_table[i].ns) ||
-                    (!j->ns[i].dev && !j->ns[i].ino))
+                if (!(namespaces & ns_table[i].ns))
                         continue;
+                /* Nothing to compare with is no check: refused. */
+                if (!j->ns[i].dev && !j->ns[i].ino)
+                        return sb_error_set(err, -EPERM, "the state of "
+                                            "sandbox '%s' records no %s "
+                                            "namespace; refusing to join it",
+                                            j->name, ns_table[i].proc);
                 char path[64];
                 snprintf(path, sizeof(path), "ns/%s", ns_table[i].proc);
                 struct stat st;
@@ -433,6 +489,11 @@ int sb_container_join(const struct sb_config *cfg, const struct sb_join *j,
                                 &t.drop_groups, err);
         if (r < 0)
                 return r;
+        if (!t.drop_groups) {
+                r = check_groups(j, err);
+                if (r < 0)
+                        return r;
+        }
         struct seccomp_program *seccomp = NULL;
         r = seccomp_prepare(cfg, &seccomp, err);
         if (r < 0)

@@ -113,6 +113,12 @@ bool sb_state_alive(const struct sb_state *st);
 int sb_state_pidfd(const struct sb_state *st, int *ret_fd,
                    struct sb_error *err);
 
+/* The caller's own directory of st, opened below the checked state root
+ * and checked again (owner, mode, no symlink, no mount point): files in
+ * it are opened relative to this fd. */
+int sb_state_open_dir(const struct sb_state *st, int *ret_fd,
+                      struct sb_error *err);
+
 /* Remove the caller's state of st once the sandbox is dead (re-checked
  * under the lock: a live one, or a new sandbox under the name, stays). */
 int sb_state_forget(const struct sb_state *st);

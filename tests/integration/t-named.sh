@@ -390,6 +390,18 @@ if useradd --no-create-home --home-dir "$WORK/other" --shell /bin/sh "$OTHER_USE
                         u list
                         echo "== list"
                         env -i "$SB" list
+                        # A mount point where a sandbox directory would
+                        # be (a FUSE one could hang root): skipped, even
+                        # holding the live state of a sandbox.
+                        m=/run/user/$OUID/sandbox/${P}mnt
+                        mkdir -m 700 $m
+                        mount -t tmpfs -o mode=700,uid=$OUID,gid=$OGID sbmnt $m
+                        sed "s/^name=.*/name=${P}mnt/" /run/user/$OUID/sandbox/${P}v/state >$m/state
+                        chown $OUID:$OGID $m/state
+                        echo "== mlist"
+                        env -i "$SB" list
+                        umount $m
+                        rmdir $m
                         echo "== kill"
                         env -i "$SB" kill ${P}v 2>&1
                         echo "== user kill"
@@ -408,6 +420,13 @@ if useradd --no-create-home --home-dir "$WORK/other" --shell /bin/sh "$OTHER_USE
                 else
                         ok "a forged state naming another process is not shown to root"
                 fi
+                if printf '%s' "$flat" | grep -q "== mlist .*${P}mnt.*== kill"; then
+                        not_ok "a mount point in a user's state root is skipped"
+                else
+                        ok "a mount point in a user's state root is skipped"
+                fi
+                expect_match "the sandbox beside it is listed" \
+                        "== mlist .*${P}v .*== kill" "$flat"
                 expect_match "root does not act on a user's sandbox" \
                         "== kill.*no sandbox named '${P}v'" "$(printf '%s' "$out" | tr '\n' ' ')"
                 expect_match "its user does" "== user kill *== end" \
