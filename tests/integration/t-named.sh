@@ -76,6 +76,19 @@ for s in json.load(sys.stdin):
     if s["name"] == sys.argv[1]:
         print(s["pid"], s["state"], " ".join(s["command"]))' "${P}a")
 expect_eq "list --json parses and has the sandbox" "$INIT_PID running sleep 120" "$got"
+# A C1 control (U+0085, NEL) in the command is escaped, as C0 ones are.
+saved=("$JOB" "$LAUNCHER_PID" "$INIT_PID" "$TARGET_PID")
+start "${P}c1" -- sh -c 'sleep 120' "$(printf 'x\302\205y\001')"
+json=$(sb list --json)
+if printf '%s' "$json" | grep -q "$(printf '\302\205')"; then
+        not_ok "list --json escapes C1 controls"
+else
+        ok "list --json escapes C1 controls"
+fi
+expect_match "as \\u0085 (and C0 as \\u0001)" 'x\\u0085y\\u0001' "$json"
+sb kill "${P}c1" KILL >/dev/null 2>&1
+wait "$JOB"
+JOB=${saved[0]} LAUNCHER_PID=${saved[1]} INIT_PID=${saved[2]} TARGET_PID=${saved[3]}
 out=$(sb ps "${P}a"); rc=$?
 expect_eq "ps exits 0" 0 $rc
 expect_match "ps shows the target with its host pid and pid 2 inside" \
