@@ -151,6 +151,10 @@ struct sb_state_run {
         const char *cgroup;             /* or NULL */
         char *const *net_links;         /* or NULL */
         const struct sb_config *cfg;    /* written to `profile` */
+        /* init's namespaces as init reported them (state order); NULL:
+         * read from /proc/INIT/ns (a restored tree, whose root is ours to
+         * look at), and left unrecorded where that is refused. */
+        const struct sb_ns_ident *ns;
 };
 
 /* Record the running sandbox: the profile copy (0600), init's start time

@@ -19,7 +19,8 @@ cleanup_exec() {
         for p in $JOBS; do kill -KILL "$p" 2>/dev/null; done
         rm -rf "${STATE_ROOT:?}/$NAME" "${STATE_ROOT:?}/${NAME}nj" \
                 "${STATE_ROOT:?}/${NAME}t" "${STATE_ROOT:?}/${NAME}nu" \
-                "${STATE_ROOT:?}/${NAME}.moved" "${STATE_ROOT:?}/${NAME}nm"
+                "${STATE_ROOT:?}/${NAME}.moved" "${STATE_ROOT:?}/${NAME}nm" \
+                "${STATE_ROOT:?}/${NAME}un"
 }
 trap 'cleanup_exec; cleanup_harness' EXIT
 
@@ -242,6 +243,38 @@ else
         ok "without a user namespace # SKIP only root may run a sandbox without one"
         ok "and the same mount namespace # SKIP as above"
 fi
+
+# A program that makes namespaces of its own at once: the state records
+# init's (init reports them before the program runs), and exec joins those.
+p=$(profile nested 'seccomp = { allow = [ "@namespaces" ]; };')
+sb_bg --profile="$p" --name="${NAME}un" -- unshare --user --net sleep 120
+JOBS="$JOBS $JOB $LAUNCHER_PID"
+for _ in $(seq 100); do
+        [ "$(readlink /proc/"$TARGET_PID"/ns/net 2>/dev/null)" != "$(readlink /proc/"$INIT_PID"/ns/net)" ] &&
+                grep -q '^init_pid=[1-9]' "$STATE_ROOT/${NAME}un/state" 2>/dev/null && break
+        sleep 0.05
+done
+check "the program is in a network namespace of its own" \
+        test "$(readlink /proc/"$TARGET_PID"/ns/net)" != "$(readlink /proc/"$INIT_PID"/ns/net)"
+rec=
+for ns in user net; do
+        rec="$rec$ns=$(sed -n "s/^ns\.$ns=//p" "$STATE_ROOT/${NAME}un/state") "
+done
+want="user=$(stat -L -c %d:%i /proc/"$INIT_PID"/ns/user) net=$(stat -L -c %d:%i /proc/"$INIT_PID"/ns/net) "
+expect_eq "the state records init's namespaces, not the program's" "$want" "$rec"
+if [ "$TEST_AS" = root ]; then
+        expect_eq "exec joins init's network namespace" \
+                "$(readlink /proc/"$INIT_PID"/ns/net)" \
+                "$(sb exec "${NAME}un" -- readlink /proc/self/ns/net 2>&1)"
+else
+        # A user enters through the program (init is not theirs to open),
+        # whose namespaces are not the recorded ones: refused.
+        expect_match "exec does not join the program's own namespaces" \
+                "namespace is not the one sandbox '${NAME}un' started with" \
+                "$(sb exec "${NAME}un" -- readlink /proc/self/ns/net 2>&1)"
+fi
+kill -TERM "$LAUNCHER_PID"
+wait "$JOB"
 
 # The state root through a symlinked XDG_RUNTIME_DIR, and a profile that
 # binds the real runtime directory read-write: the sandbox still sees no
