@@ -159,6 +159,8 @@ int criu_spawn(char *const *argv, int *ret_status, char **ret_out,
 /* The last non-empty line of text, newly allocated. */
 static char *last_line(const char *text)
 {
+        if (!text)
+                return xstrdup("");
         const char *end = text + strlen(text);
         while (end > text && (end[-1] == '\n' || end[-1] == ' '))
                 end--;

@@ -143,6 +143,32 @@ static int pidfd_alive(int pidfd)
                                                                       : -errno;
 }
 
+/* From the text of /proc/PID/stat: the parent pid (field 4) and the start
+ * time (field 22), counted after the command, which may hold anything. */
+static int stat_fields(const char *text, pid_t *ret_ppid,
+                       unsigned long long *ret_start)
+{
+        const char *q = strrchr(text, ')');
+        if (!q)
+                return -EINVAL;
+        bool have_ppid = false, have_start = false;
+        for (int field = 2; *q && field < 22; q++) {
+                if (*q != ' ')
+                        continue;
+                field++;
+                char *end = NULL;
+                if (field == 4) {
+                        long v = strtol(q + 1, &end, 10);
+                        have_ppid = end != q + 1 && v > 0 && v <= INT_MAX;
+                        *ret_ppid = (pid_t)v;
+                } else if (field == 22) {
+                        *ret_start = strtoull(q + 1, &end, 10);
+                        have_start = end != q + 1;
+                }
+        }
+        return have_ppid && have_start ? 0 : -EINVAL;
+}
+
 /* The sandbox's first process (init's first child, pid 2 inside), for
  * callers who may not enter through init itself (see docs/JOIN.md):
  * among init's children, the one that started first. */
@@ -165,13 +191,9 @@ static int open_first_child(const struct sb_join *j, int *ret_pidfd,
                 _cleanup_free_ char *stat = NULL;
                 if (pid <= 0 || read_all_at(AT_FDCWD, sp, 0, &stat) < 0)
                         continue;
-                /* Fields after the command, which may hold anything. */
-                const char *rp = strrchr(stat, ')');
-                int ppid = 0;
+                pid_t ppid = 0;
                 unsigned long long start = 0;
-                if (!rp || sscanf(rp + 2, "%*c %d %*d %*d %*d %*d %*u %*u %*u "
-                                  "%*u %*u %*u %*u %*d %*d %*d %*d %*d %*d "
-                                  "%llu", &ppid, &start) != 2 ||
+                if (stat_fields(stat, &ppid, &start) < 0 ||
                     ppid != j->init_pid)
                         continue;
                 if (start < best_start || (start == best_start && pid < best)) {
@@ -191,11 +213,10 @@ static int open_first_child(const struct sb_join *j, int *ret_pidfd,
         char sp[64];
         snprintf(sp, sizeof(sp), "/proc/%d/stat", (int)best);
         _cleanup_free_ char *stat = NULL;
-        const char *rp = NULL;
-        int ppid = 0;
+        pid_t ppid = 0;
+        unsigned long long start = 0;
         if (read_all_at(AT_FDCWD, sp, 0, &stat) < 0 ||
-            !(rp = strrchr(stat, ')')) || sscanf(rp + 2, "%*c %d", &ppid) != 1 ||
-            ppid != j->init_pid || pidfd_alive(fd) < 0 ||
+            stat_fields(stat, &ppid, &start) < 0 || ppid != j->init_pid || pidfd_alive(fd) < 0 ||
             pidfd_alive(j->init_pidfd) < 0) {
                 close(fd);
                 return sb_error_set(err, -ESRCH, "sandbox '%s' has ended",
@@ -245,7 +266,7 @@ static int check_groups(const struct sb_join *j, struct sb_error *err)
                                     j->name);
         qsort(theirs, nt, sizeof(gid_t), gid_cmp);
         qsort(ours, (size_t)no, sizeof(gid_t), gid_cmp);
-        if ((size_t)no != nt || memcmp(theirs, ours, nt * sizeof(gid_t)))
+        if ((size_t)no != nt || memcmp(theirs, ours, nt * sizeof(gid_t)) != 0)
                 return sb_error_set(err, -EPERM, "your supplementary groups "
                                     "differ from those of sandbox '%s', and "
                                     "without privilege they cannot be "
