@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/pidfd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -158,12 +159,19 @@ static int net_stats_any(const struct sb_state *st, struct sb_net_stats *ret,
                 return r;
         const struct sb_ns_ident *want = &st->ns[SB_STATE_NS_NET];
         for (size_t i = 0; i < n; i++) {
-                uint64_t dev, ino;
-                if (v[i].pid == st->init_pid ||
-                    proc_ns_ident(v[i].pid, "net", &dev, &ino) < 0 ||
-                    dev != want->dev || ino != want->ino)
+                if (v[i].pid == st->init_pid)
                         continue;
-                r = net_stats(v[i].pid, ret, err);
+                /* Opened once and checked on the fd: the namespace asked
+                 * is the one compared, whatever the pid is by then. */
+                char path[64];
+                snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)v[i].pid);
+                _cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
+                struct stat sb;
+                if (fd < 0 || fstat(fd, &sb) < 0 ||
+                    (uint64_t)sb.st_dev != want->dev ||
+                    (uint64_t)sb.st_ino != want->ino)
+                        continue;
+                r = net_stats_fd(fd, ret, err);
                 if (r >= 0)
                         break;
         }

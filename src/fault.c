@@ -20,6 +20,8 @@ const char *const fault_points[] = {
         "init-net",      /* init: network inside set up */
         "init-fork",     /* init: about to fork the target */
         "target-exec",   /* target: everything applied, about to exec */
+        "exec-state",    /* sandbox exec: the state directory opened, the
+                            profile copy not read yet */
         NULL,
 };
 

@@ -6,8 +6,10 @@
  * root may write to, fails the launch here, before anything exists. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -127,13 +129,83 @@ static void add_mask(struct mount_prep *prep, char *target)
                         return;
                 }
         p->ops = xrealloc(p->ops, (p->n + 1) * sizeof(*p->ops));
+        /* Not optional: a mask that cannot be applied fails the launch
+         * rather than leave the sandbox its own state to rewrite. */
         p->ops[p->n++] = (struct sb_mount){
                 .type = SB_MOUNT_MASK,
                 .target = target,
-                .optional = true,
                 .origin = xstrdup("state directory mask"),
         };
         log_debug("mount: mask %s (the state directory)", target);
+}
+
+/* The hidden path and each directory above it, by identity: a bind
+ * source that is one of them under another name (a bind mount of it
+ * elsewhere on the host) shows the path too. */
+struct hide_ctx {
+        const char *path;
+        size_t n;
+        struct {
+                dev_t dev;
+                ino_t ino;
+                size_t len;     /* of the prefix of path naming it */
+        } up[64];
+};
+
+static void hide_ctx_init(struct hide_ctx *h, const char *path)
+{
+        h->path = path;
+        h->n = 0;
+        size_t len = strlen(path);
+        char buf[PATH_MAX];
+        if (len >= sizeof(buf))
+                return;
+        for (size_t end = len; h->n < ARRAY_SIZE(h->up);) {
+                if (end)
+                        memcpy(buf, path, end);
+                else
+                        buf[end++] = '/';       /* "/" itself, last */
+                buf[end] = '\0';
+                if (buf[0] == '/' && !buf[1])
+                        end = 0;
+                struct stat st;
+                if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) {
+                        h->up[h->n].dev = st.st_dev;
+                        h->up[h->n].ino = st.st_ino;
+                        h->up[h->n].len = end;
+                        h->n++;
+                }
+                if (!end)
+                        break;
+                while (end > 0 && path[end - 1] != '/')
+                        end--;
+                if (end > 1)
+                        end--;          /* drop the '/' itself */
+                else
+                        end = 0;
+        }
+}
+
+/* Where the hidden path shows through a mount of host `src` at `target`:
+ * by name, else by the identity of src. */
+static char *shown_in(const struct hide_ctx *h, const char *src,
+                      const char *target)
+{
+        char *at = shown_at(src, target, h->path);
+        struct stat st;
+        if (at || stat(src, &st) < 0 || !S_ISDIR(st.st_mode))
+                return at;
+        for (size_t i = 0; i < h->n; i++) {
+                if (h->up[i].dev != st.st_dev || h->up[i].ino != st.st_ino)
+                        continue;
+                const char *rest = h->path + h->up[i].len;
+                if (!*rest)
+                        return xstrdup(target);
+                return xasprintf("%s%s", strcmp(target, "/") == 0 ? ""
+                                                                 : target,
+                                 rest);
+        }
+        return NULL;
 }
 
 int mount_prepare_hide(struct mount_prep *prep, const struct sb_config *cfg,
@@ -141,13 +213,15 @@ int mount_prepare_hide(struct mount_prep *prep, const struct sb_config *cfg,
 {
         if (!prep || !path || path[0] != '/')
                 return 0;
+        struct hide_ctx h;
+        hide_ctx_init(&h, path);
         /* The base first, then every bind or overlay: each may show it. */
         size_t n = prep->plan.n;
         char *at = NULL;
         if (cfg->fs.root == SB_FS_ROOT_HOST)
                 at = shown_at("/", "/", path);
         else if (cfg->fs.root == SB_FS_ROOT_DIR && prep->root_dir)
-                at = shown_at(prep->root_dir, "/", path);
+                at = shown_in(&h, prep->root_dir, "/");
         if (at)
                 add_mask(prep, at);
         for (size_t i = 0; i < n; i++) {
@@ -157,8 +231,8 @@ int mount_prepare_hide(struct mount_prep *prep, const struct sb_config *cfg,
                 const char *src = m->host_source ? m->host_source : m->source;
                 const char *upper = m->host_upper ? m->host_upper : m->upper;
                 /* Both before adding: add_mask moves the plan (and m). */
-                char *at_src = src ? shown_at(src, m->target, path) : NULL;
-                char *at_upper = upper ? shown_at(upper, m->target, path)
+                char *at_src = src ? shown_in(&h, src, m->target) : NULL;
+                char *at_upper = upper ? shown_in(&h, upper, m->target)
                                        : NULL;
                 if (at_src)
                         add_mask(prep, at_src);

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
 #include <sched.h>
 #include <signal.h>
@@ -26,6 +27,7 @@
 #include "init.h"
 #include "log.h"
 #include "ns.h"
+#include "proc.h"
 #include "profile.h"
 #include "seccomp-filter.h"
 #include "sync.h"
@@ -34,6 +36,21 @@
 
 #ifndef CLONE_NEWTIME
 #define CLONE_NEWTIME 0x00000080
+#endif
+
+/* LeakSanitizer checks at exit from a tracer thread that must ptrace us;
+ * once we are non-dumpable in the sandbox's namespaces it cannot, and its
+ * StopTheWorld spins for ever. In a sanitizer build the check runs once
+ * before we enter (which also makes the exit check a no-op). */
+#if defined(__SANITIZE_ADDRESS__)
+#define SB_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SB_ASAN 1
+#endif
+#endif
+#ifdef SB_ASAN
+#include <sanitizer/lsan_interface.h>
 #endif
 
 /* A printed profile is a few kilobytes; anything far larger is not one. */
@@ -126,6 +143,32 @@ static int pidfd_alive(int pidfd)
                                                                       : -errno;
 }
 
+/* From the text of /proc/PID/stat: the parent pid (field 4) and the start
+ * time (field 22), counted after the command, which may hold anything. */
+static int stat_fields(const char *text, pid_t *ret_ppid,
+                       unsigned long long *ret_start)
+{
+        const char *q = strrchr(text, ')');
+        if (!q)
+                return -EINVAL;
+        bool have_ppid = false, have_start = false;
+        for (int field = 2; *q && field < 22; q++) {
+                if (*q != ' ')
+                        continue;
+                field++;
+                char *end = NULL;
+                if (field == 4) {
+                        long v = strtol(q + 1, &end, 10);
+                        have_ppid = end != q + 1 && v > 0 && v <= INT_MAX;
+                        *ret_ppid = (pid_t)v;
+                } else if (field == 22) {
+                        *ret_start = strtoull(q + 1, &end, 10);
+                        have_start = end != q + 1;
+                }
+        }
+        return have_ppid && have_start ? 0 : -EINVAL;
+}
+
 /* The sandbox's first process (init's first child, pid 2 inside), for
  * callers who may not enter through init itself (see docs/JOIN.md):
  * among init's children, the one that started first. */
@@ -148,13 +191,9 @@ static int open_first_child(const struct sb_join *j, int *ret_pidfd,
                 _cleanup_free_ char *stat = NULL;
                 if (pid <= 0 || read_all_at(AT_FDCWD, sp, 0, &stat) < 0)
                         continue;
-                /* Fields after the command, which may hold anything. */
-                const char *rp = strrchr(stat, ')');
-                int ppid = 0;
+                pid_t ppid = 0;
                 unsigned long long start = 0;
-                if (!rp || sscanf(rp + 2, "%*c %d %*d %*d %*d %*d %*u %*u %*u "
-                                  "%*u %*u %*u %*u %*d %*d %*d %*d %*d %*d "
-                                  "%llu", &ppid, &start) != 2 ||
+                if (stat_fields(stat, &ppid, &start) < 0 ||
                     ppid != j->init_pid)
                         continue;
                 if (start < best_start || (start == best_start && pid < best)) {
@@ -174,11 +213,10 @@ static int open_first_child(const struct sb_join *j, int *ret_pidfd,
         char sp[64];
         snprintf(sp, sizeof(sp), "/proc/%d/stat", (int)best);
         _cleanup_free_ char *stat = NULL;
-        const char *rp = NULL;
-        int ppid = 0;
+        pid_t ppid = 0;
+        unsigned long long start = 0;
         if (read_all_at(AT_FDCWD, sp, 0, &stat) < 0 ||
-            !(rp = strrchr(stat, ')')) || sscanf(rp + 2, "%*c %d", &ppid) != 1 ||
-            ppid != j->init_pid || pidfd_alive(fd) < 0 ||
+            stat_fields(stat, &ppid, &start) < 0 || ppid != j->init_pid || pidfd_alive(fd) < 0 ||
             pidfd_alive(j->init_pidfd) < 0) {
                 close(fd);
                 return sb_error_set(err, -ESRCH, "sandbox '%s' has ended",
@@ -186,6 +224,55 @@ static int open_first_child(const struct sb_join *j, int *ret_pidfd,
         }
         *ret_pidfd = fd;
         *ret_pid = best;
+        return 0;
+}
+
+static int gid_cmp(const void *a, const void *b)
+{
+        gid_t x = *(const gid_t *)a, y = *(const gid_t *)b;
+        return x < y ? -1 : x > y;
+}
+
+/* An unprivileged joiner cannot drop its supplementary groups (setgroups
+ * is "deny" in the sandbox's user namespace): it may not bring any that
+ * the sandbox's processes do not hold already. Their groups are init's
+ * (nothing in such a sandbox can change them), read from the host. */
+static int check_groups(const struct sb_join *j, struct sb_error *err)
+{
+        _cleanup_free_ char *text = NULL;
+        int r = proc_status_value(j->init_pid, "Groups", &text);
+        if (r == -ENOENT && pidfd_alive(j->init_pidfd) == 0)
+                text = xstrdup("");
+        else if (r < 0)
+                return sb_error_errno(err, -r, "read the groups of sandbox "
+                                      "'%s' (pid %d)", j->name,
+                                      (int)j->init_pid);
+        static gid_t theirs[NGROUPS_MAX], ours[NGROUPS_MAX];
+        size_t nt = 0;
+        for (char *p = text, *tok; (tok = strtok_r(p, " \t\n", &p));) {
+                uint64_t v;
+                if (nt == NGROUPS_MAX || parse_u64(tok, &v) < 0 ||
+                    v > UINT32_MAX)
+                        return sb_error_set(err, -EINVAL, "the groups of "
+                                            "sandbox '%s' do not parse",
+                                            j->name);
+                theirs[nt++] = (gid_t)v;
+        }
+        int no = getgroups(NGROUPS_MAX, ours);
+        if (no < 0)
+                return sb_error_errno(err, errno, "read our groups");
+        if (pidfd_alive(j->init_pidfd) < 0)
+                return sb_error_set(err, -ESRCH, "sandbox '%s' has ended",
+                                    j->name);
+        qsort(theirs, nt, sizeof(gid_t), gid_cmp);
+        qsort(ours, (size_t)no, sizeof(gid_t), gid_cmp);
+        if ((size_t)no != nt || memcmp(theirs, ours, nt * sizeof(gid_t)) != 0)
+                return sb_error_set(err, -EPERM, "your supplementary groups "
+                                    "differ from those of sandbox '%s', and "
+                                    "without privilege they cannot be "
+                                    "dropped on the way in; join it with "
+                                    "the groups it was started with",
+                                    j->name);
         return 0;
 }
 
@@ -217,9 +304,14 @@ static int check_entered(const struct sb_join *j, unsigned namespaces,
                          int self, int rootfd, struct sb_error *err)
 {
         for (int i = 0; i < SB_JOIN_NS_MAX; i++) {
-                if (!(namespaces & ns_table[i].ns) ||
-                    (!j->ns[i].dev && !j->ns[i].ino))
+                if (!(namespaces & ns_table[i].ns))
                         continue;
+                /* Nothing to compare with is no check: refused. */
+                if (!j->ns[i].dev && !j->ns[i].ino)
+                        return sb_error_set(err, -EPERM, "the state of "
+                                            "sandbox '%s' records no %s "
+                                            "namespace; refusing to join it",
+                                            j->name, ns_table[i].proc);
                 char path[64];
                 snprintf(path, sizeof(path), "ns/%s", ns_table[i].proc);
                 struct stat st;
@@ -289,6 +381,9 @@ static int enter(const struct sb_config *cfg, const struct sb_join *j,
          * or open /proc/PID/exe and /proc/PID/fd of a process that holds
          * the launcher's binary and host descriptors (runc CVE-2019-5736,
          * CVE-2016-9962). */
+#ifdef SB_ASAN
+        __lsan_do_leak_check();
+#endif
         if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0)
                 return sb_error_errno(err, errno, "make the joiner "
                                       "non-dumpable");
@@ -415,6 +510,11 @@ int sb_container_join(const struct sb_config *cfg, const struct sb_join *j,
                                 &t.drop_groups, err);
         if (r < 0)
                 return r;
+        if (!t.drop_groups) {
+                r = check_groups(j, err);
+                if (r < 0)
+                        return r;
+        }
         struct seccomp_program *seccomp = NULL;
         r = seccomp_prepare(cfg, &seccomp, err);
         if (r < 0)

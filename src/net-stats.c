@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -55,6 +56,15 @@ static void collect(int netns_fd, struct stats_reply *rep)
         struct net_nl_link_stats links[SB_NET_STATS_MAX_IFS];
         size_t n = 0;
         struct net_nl *nl = NULL;
+        /* Once in the sandbox's user namespace, its processes would be
+         * privileged over a dumpable us: ptrace, /proc/PID/fd of a
+         * process holding the caller's descriptors. */
+        if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0) {
+                rep->code = -errno;
+                snprintf(rep->what, sizeof(rep->what), "make the helper "
+                         "non-dumpable");
+                return;
+        }
         rep->code = join_netns(netns_fd, rep);
         if (rep->code < 0)
                 return;

@@ -75,8 +75,6 @@ void sb_container_set_state(struct sb_container *c,
                             struct sb_state_lease *state);
 struct sb_state_lease *sb_container_state(const struct sb_container *c);
 
-/* ---- joining a running sandbox (sandbox exec; docs/JOIN.md) ---- */
-
 /* The namespaces whose identity the caller recorded when the sandbox
  * started, in this order (the order of struct sb_state's). */
 enum sb_join_ns {
@@ -89,6 +87,17 @@ enum sb_join_ns {
         SB_JOIN_NS_CGROUP,
         SB_JOIN_NS_MAX,
 };
+
+/* The identity of a namespace: dev and inode of its nsfs file. */
+struct sb_ns_id {
+        uint64_t dev, ino;
+};
+/* After a successful start: the namespaces of init, which init itself
+ * reported (its /proc/self/ns) before the target ran, so nothing the
+ * target does can change them; SB_JOIN_NS order. */
+const struct sb_ns_id *sb_container_ns_ids(const struct sb_container *c);
+
+/* ---- joining a running sandbox (sandbox exec; docs/JOIN.md) ---- */
 
 /* What the caller knows of the running sandbox from state it cannot
  * write: never anything read from inside it. */

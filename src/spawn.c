@@ -68,6 +68,8 @@ struct sb_container {
         struct sb_state_lease *state;     /* removed when it ends */
 
         pid_t init_pid;
+        struct sb_ns_id ns_ids[SB_JOIN_NS_MAX]; /* init's report */
+        bool have_ns_ids;
         int sync_fd;
         sigset_t saved_mask;
         bool mask_blocked;
@@ -329,6 +331,32 @@ static pid_t spawn_target(const struct child_args *a, struct sb_error *err)
         return pid;
 }
 
+/* init's /proc/self/ns entries, by identity (global: the same seen from
+ * any procfs), in SB_JOIN_NS order, to the launcher. */
+static int report_ns_ids(int fd, struct sb_error *err)
+{
+        static const char *const names[SB_JOIN_NS_MAX] = {
+                [SB_JOIN_NS_USER] = "user", [SB_JOIN_NS_MNT] = "mnt",
+                [SB_JOIN_NS_PID] = "pid",   [SB_JOIN_NS_NET] = "net",
+                [SB_JOIN_NS_UTS] = "uts",   [SB_JOIN_NS_IPC] = "ipc",
+                [SB_JOIN_NS_CGROUP] = "cgroup",
+        };
+        struct sb_ns_id ids[SB_JOIN_NS_MAX];
+        for (int i = 0; i < SB_JOIN_NS_MAX; i++) {
+                char path[32];
+                struct stat st;
+                snprintf(path, sizeof(path), "/proc/self/ns/%s", names[i]);
+                if (stat(path, &st) < 0)
+                        return sb_error_errno(err, errno, "stat %s", path);
+                ids[i].dev = (uint64_t)st.st_dev;
+                ids[i].ino = (uint64_t)st.st_ino;
+        }
+        int r = sync_send_data(fd, SYNC_NS_IDS, ids, sizeof(ids));
+        if (r < 0)
+                return sb_error_errno(err, -r, "report the namespaces");
+        return 0;
+}
+
 /* The sandbox's init, in its new namespaces. The order below is the setup
  * order of ARCHITECTURE.md; change it only with a reason. */
 __attribute__((noreturn)) static void child_main(const struct child_args *a)
@@ -371,6 +399,11 @@ __attribute__((noreturn)) static void child_main(const struct child_args *a)
                 sb_error_errno(&err, errno, "create the cgroup namespace");
                 child_fail(fd, STEP_NAMESPACES, &err, SB_EXIT_SETUP);
         }
+        /* Every namespace of init is final now (a time namespace is for
+         * its children): tell the launcher which they are, while nothing
+         * but this trusted code runs in them. */
+        if (report_ns_ids(fd, &err) < 0)
+                child_fail(fd, STEP_NAMESPACES, &err, SB_EXIT_SETUP);
         if (c->init_changes_id) {
                 if (caps_switch_id_keep_caps(c->uid, c->gid,
                                              c->can_setgroups, &err) < 0)
@@ -484,6 +517,11 @@ static int await_exec(struct sb_container *c, struct sb_error *err)
                 if (r < 0)
                         return sb_error_errno(err, r,
                                               "read from the sandbox");
+                if (m.kind == SYNC_NS_IDS && !c->have_ns_ids) {
+                        memcpy(c->ns_ids, m.msg, sizeof(c->ns_ids));
+                        c->have_ns_ids = true;
+                        continue;
+                }
                 if (m.kind != SYNC_ERROR || failed)
                         continue;
                 failed = true;
@@ -732,6 +770,11 @@ void sb_container_destroy(struct sb_container *c)
 }
 
 /* ---- what named sandboxes need (state.h) ---- */
+
+const struct sb_ns_id *sb_container_ns_ids(const struct sb_container *c)
+{
+        return c->have_ns_ids ? c->ns_ids : NULL;
+}
 
 const char *sb_container_cgroup_name(const struct sb_container *c)
 {

@@ -8,6 +8,8 @@
  * it is owned by uid with mode 0700 or stricter. */
 int state_open_dir(int at, const char *name, const char *path, uid_t uid,
                    int *ret, struct sb_error *err);
+/* Is at/name on at's file system (nothing mounted there)? */
+bool state_same_fs(int at, const char *name);
 /* flock(LOCK_EX) on ROOT/.lock; returns the fd holding it. */
 int state_lock(int root_fd, const char *root_path, struct sb_error *err);
 /* The state file of a sandbox directory; negative errno, no message. */

@@ -225,20 +225,17 @@ int sb_state_commit(struct sb_state_lease *l, const struct sb_state_run *run,
                 return sb_error_errno(err, r, "read the start time of the "
                                       "sandbox's init (pid %d)",
                                       (int)run->init_pid);
-        /* A user may not look at init's namespaces: init is not dumpable
-         * and its memory belongs to the initial user namespace, where the
-         * user has no CAP_SYS_PTRACE. The program, init's child, lives in
-         * the same namespaces and, once exec'd, may be looked at. */
-        pid_t child = -1;
+        /* What init reported of itself before the program ran: never a
+         * process of the program's, which may have made namespaces of its
+         * own. A user may not look at init's namespaces in /proc (it is
+         * not dumpable); what stays unrecorded makes exec, kill and pause
+         * refuse the sandbox. */
         for (int i = 0; i < SB_STATE_NS_MAX; i++) {
-                const char *ns = sb_state_ns_name(i);
                 struct sb_ns_ident *id = &st->ns[i];
-                if (proc_ns_ident(run->init_pid, ns, &id->dev, &id->ino) >= 0)
-                        continue;
-                if (child == -1)
-                        child = proc_first_child(run->init_pid);
-                if (child <= 0 || proc_ns_ident(child, ns, &id->dev,
-                                                &id->ino) < 0)
+                if (run->ns)
+                        *id = run->ns[i];
+                else if (proc_ns_ident(run->init_pid, sb_state_ns_name(i),
+                                       &id->dev, &id->ino) < 0)
                         *id = (struct sb_ns_ident){ 0 };
         }
         free(st->cgroup);

@@ -9,12 +9,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/pidfd.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -74,9 +76,24 @@ static int open_root_below(int parent_fd, const char *parent, uid_t uid,
         if (mkdirat(parent_fd, "sandbox", 0700) < 0 && errno != EEXIST)
                 return sb_error_errno(err, errno, "create %s", path);
         int r = state_open_dir(parent_fd, "sandbox", path, uid, ret_fd, err);
-        if (r >= 0 && ret_path)
-                *ret_path = TAKE_PTR(path);
-        return r;
+        if (r < 0 || !ret_path)
+                return r;
+        /* The path as the kernel reached it, without the symlinks
+         * XDG_RUNTIME_DIR may hold: the sandbox's view is built from
+         * resolved paths, and the state root is masked there by this one
+         * (mount_prepare_hide). */
+        char link[64], real[PATH_MAX];
+        snprintf(link, sizeof(link), "/proc/self/fd/%d", *ret_fd);
+        ssize_t n = readlink(link, real, sizeof(real) - 1);
+        if (n <= 0 || real[0] != '/') {
+                int e = n < 0 ? errno : EINVAL;
+                close(*ret_fd);
+                *ret_fd = -1;
+                return sb_error_errno(err, e, "resolve the path of %s", path);
+        }
+        real[n] = '\0';
+        *ret_path = xstrdup(real);
+        return 0;
 }
 
 int sb_state_root(int *ret_fd, char **ret_path, struct sb_error *err)
@@ -168,11 +185,30 @@ int state_read_at(int dir_fd, const char *dir_path, uid_t uid,
         return 0;
 }
 
+/* Is at/name on the filesystem of at? Something mounted there (a FUSE
+ * file system its user made) could hang whoever opens it, root's list
+ * included: it is skipped. Cached attributes only (AT_STATX_DONT_SYNC):
+ * asking a FUSE server would hang just the same. */
+bool state_same_fs(int at, const char *name)
+{
+        struct stat parent;
+        struct statx sx;
+        /* What cannot be looked at fails the open that follows. */
+        if (fstat(at, &parent) < 0 ||
+            statx(at, name, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT |
+                                    AT_STATX_DONT_SYNC,
+                  STATX_TYPE, &sx) < 0)
+                return true;
+        return makedev(sx.stx_dev_major, sx.stx_dev_minor) == parent.st_dev;
+}
+
 /* The state of sandbox `name` below a checked root; the directory's name
  * and the recorded name must agree. */
 int state_read(int root_fd, const char *root_path, const char *name,
                uid_t uid, struct sb_state **ret)
 {
+        if (!state_same_fs(root_fd, name))
+                return -EXDEV;
         _cleanup_free_ char *path = xasprintf("%s/%s", root_path, name);
         struct sb_error e = { 0 };
         _cleanup_close_ int dfd = -1;
@@ -293,6 +329,22 @@ int sb_state_load(const char *name, struct sb_state **ret,
         return 0;
 }
 
+int sb_state_open_dir(const struct sb_state *st, int *ret_fd,
+                      struct sb_error *err)
+{
+        _cleanup_close_ int root = -1;
+        _cleanup_free_ char *root_path = NULL;
+        int r = sb_state_root(&root, &root_path, err);
+        if (r < 0)
+                return r;
+        _cleanup_free_ char *path = xasprintf("%s/%s", root_path, st->name);
+        if (!state_same_fs(root, st->name))
+                return sb_error_set(err, -EXDEV, "%s is another file "
+                                    "system's mount point; refusing it",
+                                    path);
+        return state_open_dir(root, st->name, path, st->owner, ret_fd, err);
+}
+
 int sb_state_forget(const struct sb_state *st)
 {
         if (st->owner != getuid())
@@ -389,7 +441,8 @@ static void list_users(struct list *l)
                                    &e) < 0)
                         continue;
                 _cleanup_free_ char *rpath = xasprintf("%s/sandbox", path);
-                if (state_open_dir(pfd, "sandbox", rpath, (uid_t)uid, &rfd,
+                if (!state_same_fs(pfd, "sandbox") ||
+                    state_open_dir(pfd, "sandbox", rpath, (uid_t)uid, &rfd,
                                    &e) < 0)
                         continue;
                 list_dir(l, rfd, rpath, (uid_t)uid, false);
@@ -441,6 +494,16 @@ int sb_state_pidfd(const struct sb_state *st, int *ret_fd,
         if (st->init_pid <= 0)
                 return sb_error_set(err, -ESRCH, "the sandbox '%s' has not "
                                     "started", st->name);
+        /* Without the identities its init recorded, nothing tells the
+         * sandbox's init from another process that has its pid and start
+         * time written into a forged or older state file. */
+        for (int i = 0; i < SB_STATE_NS_MAX; i++)
+                if (!st->ns[i].dev && !st->ns[i].ino)
+                        return sb_error_set(err, -EPERM, "the state of "
+                                            "sandbox '%s' records no %s "
+                                            "namespace; refusing to act on "
+                                            "it", st->name,
+                                            sb_state_ns_name(i));
         _cleanup_close_ int fd = pidfd_open(st->init_pid, 0);
         if (fd < 0) {
                 if (errno == ESRCH)
@@ -454,15 +517,18 @@ int sb_state_pidfd(const struct sb_state *st, int *ret_fd,
          * init and not a process that reuses its pid. */
         bool same = same_process(st->init_pid, st->init_start);
         const struct sb_ns_ident *want = &st->ns[SB_STATE_NS_PID];
-        if (same && want->ino) {
+        if (same) {
                 /* A user may not see init's namespaces (it is not
-                 * dumpable): then pid and start time alone tell. */
+                 * dumpable): then init must at least run as the state's
+                 * owner -- the file is the user's to write and could name
+                 * anyone's process. */
                 uint64_t dev, ino;
                 int r = proc_ns_ident(st->init_pid, "pid", &dev, &ino);
                 if (r == 0)
                         same = dev == want->dev && ino == want->ino;
                 else
-                        same = r == -EACCES || r == -EPERM;
+                        same = (r == -EACCES || r == -EPERM) &&
+                               init_runs_as(st, st->owner);
         }
         /* And it is still alive, so the checks above were about it. */
         if (same && pidfd_send_signal(fd, 0, NULL, 0) < 0)

@@ -113,6 +113,12 @@ bool sb_state_alive(const struct sb_state *st);
 int sb_state_pidfd(const struct sb_state *st, int *ret_fd,
                    struct sb_error *err);
 
+/* The caller's own directory of st, opened below the checked state root
+ * and checked again (owner, mode, no symlink, no mount point): files in
+ * it are opened relative to this fd. */
+int sb_state_open_dir(const struct sb_state *st, int *ret_fd,
+                      struct sb_error *err);
+
 /* Remove the caller's state of st once the sandbox is dead (re-checked
  * under the lock: a live one, or a new sandbox under the name, stays). */
 int sb_state_forget(const struct sb_state *st);
@@ -145,6 +151,10 @@ struct sb_state_run {
         const char *cgroup;             /* or NULL */
         char *const *net_links;         /* or NULL */
         const struct sb_config *cfg;    /* written to `profile` */
+        /* init's namespaces as init reported them (state order); NULL:
+         * read from /proc/INIT/ns (a restored tree, whose root is ours to
+         * look at), and left unrecorded where that is refused. */
+        const struct sb_ns_ident *ns;
 };
 
 /* Record the running sandbox: the profile copy (0600), init's start time

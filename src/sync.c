@@ -51,6 +51,23 @@ int sync_send(int fd, int kind, int step, const struct sb_error *err)
         return n == (ssize_t)sizeof(m) ? 0 : -EIO;
 }
 
+int sync_send_data(int fd, int kind, const void *data, size_t len)
+{
+        struct sync_msg m;
+        memset(&m, 0, sizeof(m));
+        m.kind = kind;
+        if (len > sizeof(m.msg))
+                return -EINVAL;
+        memcpy(m.msg, data, len);
+        ssize_t n;
+        do
+                n = send(fd, &m, sizeof(m), MSG_NOSIGNAL);
+        while (n < 0 && errno == EINTR);
+        if (n < 0)
+                return -errno;
+        return n == (ssize_t)sizeof(m) ? 0 : -EIO;
+}
+
 int sync_recv(int fd, struct sync_msg *msg)
 {
         ssize_t n;

@@ -4,6 +4,7 @@
 #ifndef SB_SYNC_H
 #define SB_SYNC_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "error.h"
@@ -11,6 +12,7 @@
 enum sync_kind {
         SYNC_GO = 1,     /* parent -> child: host side done, carry on */
         SYNC_ERROR,      /* child -> parent: setup failed */
+        SYNC_NS_IDS,     /* init -> parent: its namespaces' identities */
         SYNC_KIND_MAX,
 };
 
@@ -46,6 +48,9 @@ const char *sync_step_name(int step);
 
 /* Returns 0, or a negative errno. */
 int sync_send(int fd, int kind, int step, const struct sb_error *err);
+/* A message of kind carrying len bytes of data (at most the size of
+ * msg) in msg. Returns 0, or a negative errno. */
+int sync_send_data(int fd, int kind, const void *data, size_t len);
 /* Returns 1 with a message, 0 at end of stream, or a negative errno. */
 int sync_recv(int fd, struct sync_msg *msg);
 

@@ -12,6 +12,7 @@
 
 #include "cleanup.h"
 #include "env.h"
+#include "fault.h"
 #include "log.h"
 #include "sandbox.h"
 #include "state.h"
@@ -66,7 +67,7 @@ int cmd_exec(const struct cli_request *req, int argc, char **argv)
         struct sb_state *st = NULL;
         struct sb_config cfg;
         sb_config_init(&cfg);
-        _cleanup_close_ int pidfd = -1;
+        _cleanup_close_ int pidfd = -1, dirfd = -1;
         _cleanup_free_ char *shell = NULL;
         int status = SB_EXIT_SETUP;
         if (sb_state_load(name, &st, &err) < 0)
@@ -83,9 +84,25 @@ int cmd_exec(const struct cli_request *req, int argc, char **argv)
                              "profile", name);
                 goto fail;
         }
-        if (sb_join_config_load(st->profile_copy, &cfg, &err) < 0 ||
+        /* Relative to the checked directory, not by its path string. */
+        fault_init();
+        if (sb_state_open_dir(st, &dirfd, &err) < 0)
+                goto fail;
+        fault_point("exec-state");
+        if (sb_join_config_load_at(dirfd, "profile", st->profile_copy, &cfg,
+                                   &err) < 0 ||
             sb_state_pidfd(st, &pidfd, &err) < 0)
                 goto fail;
+        /* Without a mount namespace the sandbox sees the state directory
+         * (no mask can hide it) and could have rewritten the copy just
+         * read: a user's joiner would take its word for its own limits. */
+        if (getuid() != 0 && !(cfg.namespaces & SB_NS_MOUNT)) {
+                sb_error_set(&err, -EPERM, "sandbox '%s' has no mount "
+                             "namespace of its own, so its state (and the "
+                             "profile copy exec would trust) is visible to "
+                             "it; refusing to join it", name);
+                goto fail;
+        }
 
         struct sb_join j = {
                 .init_pidfd = pidfd,

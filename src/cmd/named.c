@@ -87,7 +87,12 @@ void named_json_string(FILE *out, const char *s)
                         fputc(*p++, out);
                 } else {
                         size_t n = utf8_len(p);
-                        if (n == 0) {
+                        /* C1 controls (U+0080-U+009F) act on a terminal
+                         * as C0 ones do: escaped alike. */
+                        if (n == 2 && p[0] == 0xc2 && p[1] < 0xa0) {
+                                fprintf(out, "\\u%04x", p[1]);
+                                p += 2;
+                        } else if (n == 0) {
                                 fputs("\\ufffd", out);
                                 p++;
                         } else {

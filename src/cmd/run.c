@@ -243,11 +243,16 @@ static int commit_state(struct sb_container *c, struct sb_state_lease *l,
         if (!l)
                 return 0;
         char **links = sb_container_net_links(c);
+        const struct sb_ns_id *ids = sb_container_ns_ids(c);
+        struct sb_ns_ident ns[SB_STATE_NS_MAX];
+        for (int i = 0; ids && i < SB_STATE_NS_MAX; i++)
+                ns[i] = (struct sb_ns_ident){ ids[i].dev, ids[i].ino };
         struct sb_state_run run = {
                 .init_pid = sb_container_pid(c),
                 .cgroup = sb_container_cgroup_name(c),
                 .net_links = links,
                 .cfg = cfg,
+                .ns = ids ? ns : NULL,
         };
         struct sb_error err = { 0 };
         int r = sb_state_commit(l, &run, &err);

@@ -18,7 +18,9 @@ JOBS=
 cleanup_exec() {
         for p in $JOBS; do kill -KILL "$p" 2>/dev/null; done
         rm -rf "${STATE_ROOT:?}/$NAME" "${STATE_ROOT:?}/${NAME}nj" \
-                "${STATE_ROOT:?}/${NAME}t" "${STATE_ROOT:?}/${NAME}nu"
+                "${STATE_ROOT:?}/${NAME}t" "${STATE_ROOT:?}/${NAME}nu" \
+                "${STATE_ROOT:?}/${NAME}.moved" "${STATE_ROOT:?}/${NAME}nm" \
+                "${STATE_ROOT:?}/${NAME}un"
 }
 trap 'cleanup_exec; cleanup_harness' EXIT
 
@@ -118,6 +120,52 @@ expect_match "and says why" "profile copy" "$err"
 check "nothing ran" test ! -e "$marker"
 check "the sandbox still runs" sb exec "$NAME" -- true
 
+# The copy is read through the directory checked a moment before, not by
+# its path again: a directory swapped in meanwhile is not what is read.
+# exec stops itself (SANDBOX_TEST_STOP_AT) between the two.
+SB_ENV="${SB_ENV:-} SANDBOX_TEST_STOP_AT=exec-state" sb exec "$NAME" -- true \
+        2>"$WORK/stop.log" &
+sjob=$!
+JOBS="$JOBS $sjob"
+stopped=
+for _ in $(seq 100); do
+        if grep -q "test stop point 'exec-state'" "$WORK/stop.log" 2>/dev/null; then
+                for p in $(pgrep -x sandbox); do
+                        [ "$(awk '{ sub(/.*\) /, ""); print $1 }' /proc/"$p"/stat 2>/dev/null)" = T ] &&
+                                grep -qz "^$NAME\$" /proc/"$p"/cmdline 2>/dev/null && stopped=$p
+                done
+        fi
+        [ -n "$stopped" ] && break
+        sleep 0.05
+done
+check "exec stopped between opening the directory and reading the copy" test -n "$stopped"
+mv "$STATE_ROOT/$NAME" "$STATE_ROOT/$NAME.moved"
+mkdir -m 700 "$STATE_ROOT/$NAME"
+echo 'this is { not a profile' >"$STATE_ROOT/$NAME/profile"
+[ "$TEST_AS" = user ] && chown -R "$TEST_USER:" "$STATE_ROOT/$NAME"
+[ -n "$stopped" ] && kill -CONT "$stopped"
+wait "$sjob"
+rc=$?
+rm -rf "${STATE_ROOT:?}/$NAME"
+mv "$STATE_ROOT/$NAME.moved" "$STATE_ROOT/$NAME"
+expect_eq "the copy read is the one in the checked directory" 0 $rc
+
+if [ "$TEST_AS" = user ]; then
+        # Supplementary groups the sandbox's processes do not have cannot
+        # be dropped without privilege: refused.
+        err=$(cd "$WORK" && setpriv --reuid="$TEST_UID" --regid="$TEST_GID" \
+                --groups=65534 --reset-env env HOME="$TEST_HOME" \
+                XDG_RUNTIME_DIR="$WORK/run" "$SB" exec "$NAME" -- touch "$marker" 2>&1)
+        rc=$?
+        expect_eq "other supplementary groups: refused" 125 $rc
+        expect_match "and says why" "supplementary groups differ" "$err"
+        check "nothing ran" test ! -e "$marker"
+else
+        ok "other supplementary groups # SKIP root drops them on the way in"
+        ok "and says why # SKIP as above"
+        ok "nothing ran # SKIP as above"
+fi
+
 # The joined process ends with the sandbox.
 sb exec "$NAME" -- sleep 120 &
 xjob=$!
@@ -194,6 +242,84 @@ if [ "$TEST_AS" = root ]; then
 else
         ok "without a user namespace # SKIP only root may run a sandbox without one"
         ok "and the same mount namespace # SKIP as above"
+fi
+
+# A program that makes namespaces of its own at once: the state records
+# init's (init reports them before the program runs), and exec joins those.
+p=$(profile nested 'seccomp = { allow = [ "@namespaces" ]; };')
+sb_bg --profile="$p" --name="${NAME}un" -- unshare --user --net sleep 120
+JOBS="$JOBS $JOB $LAUNCHER_PID"
+for _ in $(seq 100); do
+        [ "$(readlink /proc/"$TARGET_PID"/ns/net 2>/dev/null)" != "$(readlink /proc/"$INIT_PID"/ns/net)" ] &&
+                grep -q '^init_pid=[1-9]' "$STATE_ROOT/${NAME}un/state" 2>/dev/null && break
+        sleep 0.05
+done
+check "the program is in a network namespace of its own" \
+        test "$(readlink /proc/"$TARGET_PID"/ns/net)" != "$(readlink /proc/"$INIT_PID"/ns/net)"
+rec=
+for ns in user net; do
+        rec="$rec$ns=$(sed -n "s/^ns\.$ns=//p" "$STATE_ROOT/${NAME}un/state") "
+done
+want="user=$(stat -L -c %d:%i /proc/"$INIT_PID"/ns/user) net=$(stat -L -c %d:%i /proc/"$INIT_PID"/ns/net) "
+expect_eq "the state records init's namespaces, not the program's" "$want" "$rec"
+if [ "$TEST_AS" = root ]; then
+        expect_eq "exec joins init's network namespace" \
+                "$(readlink /proc/"$INIT_PID"/ns/net)" \
+                "$(sb exec "${NAME}un" -- readlink /proc/self/ns/net 2>&1)"
+else
+        # A user enters through the program (init is not theirs to open),
+        # whose namespaces are not the recorded ones: refused.
+        expect_match "exec does not join the program's own namespaces" \
+                "namespace is not the one sandbox '${NAME}un' started with" \
+                "$(sb exec "${NAME}un" -- readlink /proc/self/ns/net 2>&1)"
+fi
+kill -TERM "$LAUNCHER_PID"
+wait "$JOB"
+
+# The state root through a symlinked XDG_RUNTIME_DIR, and a profile that
+# binds the real runtime directory read-write: the sandbox still sees no
+# state (the mask is placed at the resolved path). A sandbox without a
+# mount namespace sees its state: an unprivileged exec is refused.
+if [ "$TEST_AS" = user ]; then
+        # The link lies in the host's /tmp, which the sandbox does not see
+        # (its /tmp is its own): a mask by the link's path is never placed.
+        lnkdir=$(mktemp -d /tmp/sbxdg.XXXXXX)
+        chmod 755 "$lnkdir"
+        ln -s "$WORK" "$lnkdir/lnk"
+        p=$(profile xdgbind "filesystem = { mounts = ( { type = \"bind\"; source = \"$WORK/run\"; readonly = false; } ); };")
+        out=$(SB_ENV="XDG_RUNTIME_DIR=$lnkdir/lnk/run" sb --profile="$p" --name="${NAME}x" -- \
+                sh -c "ls -A '$WORK/run/sandbox' 2>/dev/null; echo tampered 2>/dev/null >>'$WORK/run/sandbox/${NAME}x/profile' && echo WROTE" 2>&1)
+        if printf '%s' "$out" | grep -q WROTE; then
+                not_ok "a symlinked XDG_RUNTIME_DIR: the state stays hidden"
+        else
+                ok "a symlinked XDG_RUNTIME_DIR: the state stays hidden"
+        fi
+        if printf '%s' "$out" | grep -q "${NAME}x"; then
+                not_ok "and its directory is not listed inside"
+        else
+                ok "and its directory is not listed inside"
+        fi
+        rm -rf "${lnkdir:?}"
+
+        p=$(profile nomnt 'namespaces = [ "user", "pid", "uts", "ipc", "net" ];')
+        sb_bg --profile="$p" --name="${NAME}nm" -- sleep 120
+        JOBS="$JOBS $JOB $LAUNCHER_PID"
+        for _ in $(seq 100); do
+                grep -q '^init_pid=[1-9]' "$STATE_ROOT/${NAME}nm/state" 2>/dev/null && break
+                sleep 0.05
+        done
+        err=$(sb exec "${NAME}nm" -- touch "$marker" 2>&1)
+        rc=$?
+        expect_eq "no mount namespace: an unprivileged exec is refused" 125 $rc
+        expect_match "and says why" "no mount namespace of its own" "$err"
+        check "nothing ran" test ! -e "$marker"
+        kill -TERM "$LAUNCHER_PID"
+        wait "$JOB"
+else
+        for t in "a symlinked XDG_RUNTIME_DIR" "its directory not listed" \
+                "no mount namespace: refused" "and says why" "nothing ran"; do
+                ok "$t # SKIP a user's state root (XDG_RUNTIME_DIR); root may join"
+        done
 fi
 
 done_testing

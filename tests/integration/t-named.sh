@@ -76,6 +76,19 @@ for s in json.load(sys.stdin):
     if s["name"] == sys.argv[1]:
         print(s["pid"], s["state"], " ".join(s["command"]))' "${P}a")
 expect_eq "list --json parses and has the sandbox" "$INIT_PID running sleep 120" "$got"
+# A C1 control (U+0085, NEL) in the command is escaped, as C0 ones are.
+saved=("$JOB" "$LAUNCHER_PID" "$INIT_PID" "$TARGET_PID")
+start "${P}c1" -- sh -c 'sleep 120' "$(printf 'x\302\205y\001')"
+json=$(sb list --json)
+if printf '%s' "$json" | grep -q "$(printf '\302\205')"; then
+        not_ok "list --json escapes C1 controls"
+else
+        ok "list --json escapes C1 controls"
+fi
+expect_match "as \\u0085 (and C0 as \\u0001)" 'x\\u0085y\\u0001' "$json"
+sb kill "${P}c1" KILL >/dev/null 2>&1
+wait "$JOB"
+JOB=${saved[0]} LAUNCHER_PID=${saved[1]} INIT_PID=${saved[2]} TARGET_PID=${saved[3]}
 out=$(sb ps "${P}a"); rc=$?
 expect_eq "ps exits 0" 0 $rc
 expect_match "ps shows the target with its host pid and pid 2 inside" \
@@ -390,6 +403,18 @@ if useradd --no-create-home --home-dir "$WORK/other" --shell /bin/sh "$OTHER_USE
                         u list
                         echo "== list"
                         env -i "$SB" list
+                        # A mount point where a sandbox directory would
+                        # be (a FUSE one could hang root): skipped, even
+                        # holding the live state of a sandbox.
+                        m=/run/user/$OUID/sandbox/${P}mnt
+                        mkdir -m 700 $m
+                        mount -t tmpfs -o mode=700,uid=$OUID,gid=$OGID sbmnt $m
+                        sed "s/^name=.*/name=${P}mnt/" /run/user/$OUID/sandbox/${P}v/state >$m/state
+                        chown $OUID:$OGID $m/state
+                        echo "== mlist"
+                        env -i "$SB" list
+                        umount $m
+                        rmdir $m
                         echo "== kill"
                         env -i "$SB" kill ${P}v 2>&1
                         echo "== user kill"
@@ -408,6 +433,13 @@ if useradd --no-create-home --home-dir "$WORK/other" --shell /bin/sh "$OTHER_USE
                 else
                         ok "a forged state naming another process is not shown to root"
                 fi
+                if printf '%s' "$flat" | grep -q "== mlist .*${P}mnt.*== kill"; then
+                        not_ok "a mount point in a user's state root is skipped"
+                else
+                        ok "a mount point in a user's state root is skipped"
+                fi
+                expect_match "the sandbox beside it is listed" \
+                        "== mlist .*${P}v .*== kill" "$flat"
                 expect_match "root does not act on a user's sandbox" \
                         "== kill.*no sandbox named '${P}v'" "$(printf '%s' "$out" | tr '\n' ' ')"
                 expect_match "its user does" "== user kill *== end" \

@@ -416,6 +416,57 @@ expect_match "audit: the privileged features of a launch" \
 expect_eq "audit: exactly one line per launch" 2 \
         "$(printf '%s\n' "$aout" | grep -c 'setuid launch:')"
 
+# ---- verbs other than run: the real user for good ----
+# The state root of a setuid launcher is /run/user/UID (it reads no
+# XDG_RUNTIME_DIR): a /run/user of our own in a mount namespace made here.
+# A state file is the user's to write: forged ones name a root process
+# (a sleep of ours), without namespace identities and with the host's.
+sleep 300 &
+RS=$!
+vout=$(RS=$RS U=$U G=$G SUID=$SUID D=$D unshare --mount --propagation private -- bash -c '
+        mount -t tmpfs -o mode=755 sbsuid /run/user || exit 1
+        mkdir -m 700 /run/user/$U && chown $U:$G /run/user/$U
+        u() { (cd $D && setpriv --reuid=$U --regid=$G --clear-groups --reset-env "$SUID" "$@"); }
+        start=$(awk "{ sub(/.*\\) /, \"\"); print \$20 }" /proc/$RS/stat)
+        ns=
+        for n in user mnt pid net uts ipc cgroup; do
+                ns="${ns}ns.$n=$(stat -L -c %d:%i /proc/self/ns/$n)\n"
+        done
+        mkdir -m 700 /run/user/$U/sandbox
+        for f in bare withns; do
+                mkdir -m 700 /run/user/$U/sandbox/$f
+                extra=; [ $f = withns ] && extra=$ns
+                printf "version=1\nname=$f\nowner=$U\nlauncher_pid=$RS\nlauncher_start=$start\ninit_pid=$RS\ninit_start=$start\n${extra}joinable=1\ncreated=1\n" \
+                        >/run/user/$U/sandbox/$f/state
+        done
+        chown -R $U:$G /run/user/$U/sandbox
+        for f in bare withns; do
+                for v in "kill $f KILL" "pause $f" "stats $f"; do
+                        u $v >/dev/null 2>&1
+                        echo "== $v: $? alive=$(kill -0 $RS 2>/dev/null && echo yes || echo no)"
+                done
+        done
+        u exec withns -- true 2>&1; echo "== exec: $?"
+        u checkpoint withns --image-path=/tmp 2>&1; echo "== checkpoint: $?"
+        u restore --image-path=/tmp 2>&1; echo "== restore: $?"
+        u doctor 2>&1 | head -n1
+' 2>&1)
+for f in bare withns; do
+        for v in "kill $f KILL" "pause $f" "stats $f"; do
+                expect_match "forged state ($f): $v refused, the root process lives" \
+                        "== $v: [1-9][0-9]* alive=yes" "$vout"
+        done
+done
+check "the root process named by the forged states survives" kill -0 "$RS"
+kill "$RS" 2>/dev/null
+wait "$RS" 2>/dev/null
+for v in exec checkpoint restore; do
+        expect_match "$v: refused in setuid mode, and why" \
+                "sandbox: $v: not available in a setuid-root install: the sandbox's user namespace belongs to root" "$vout"
+        expect_match "$v: exit status 125" "== $v: 125" "$vout"
+done
+expect_match "doctor after the drop still says setuid" "^mode: setuid" "$vout"
+
 # ---- the same user, the ordinary binary (user mode) ----
 out=$(as_caller "$SB" doctor 2>&1)
 expect_match "user mode: doctor says so" "^mode: user" "$out"

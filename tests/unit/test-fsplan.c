@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -397,10 +398,41 @@ START_TEST(state_dir_masked)
         ck_assert_str_eq(m[2].target, "/y/st");
         for (int i = 0; i < 3; i++) {
                 ck_assert_int_eq(m[i].type, SB_MOUNT_MASK);
-                ck_assert(m[i].optional);
+                /* Mandatory: a mask not placed fails the launch. */
+                ck_assert(!m[i].optional);
         }
         mount_prep_free(prep);
         done(&l);
+        /* By identity: the hidden path names a directory through a link
+         * (another name for the bind's source), not by the source's name. */
+        char tmpl[] = "/tmp/fsplan-hide.XXXXXX";
+        ck_assert_ptr_nonnull(mkdtemp(tmpl));
+        char *real = xasprintf("%s/real", tmpl);
+        char *link = xasprintf("%s/link", tmpl);
+        char *hidden = xasprintf("%s/link/st", tmpl);
+        ck_assert_int_eq(mkdir(real, 0700), 0);
+        ck_assert_int_eq(symlink("real", link), 0);
+        char *text = xasprintf("filesystem = { mounts = ( { type = \"bind\"; "
+                               "source = \"%s\"; target = \"/w\"; } ); };",
+                               real);
+        load(&l, text);
+        ck_assert_msg(mount_prepare(&l.cfg, NULL, 0, &prep, &e) == 0, "%s", e.msg);
+        before = prep->plan.n;
+        mount_prepare_hide(prep, &l.cfg, hidden);
+        bool found = false;
+        for (size_t i = before; i < prep->plan.n; i++)
+                if (strcmp(prep->plan.ops[i].target, "/w/st") == 0)
+                        found = true;
+        ck_assert_msg(found, "no mask at /w/st for %s", hidden);
+        mount_prep_free(prep);
+        done(&l);
+        unlink(link);
+        rmdir(real);
+        rmdir(tmpl);
+        free(text);
+        free(hidden);
+        free(link);
+        free(real);
         /* An empty root shows nothing of the host by itself. */
         load(&l, "filesystem = { root = \"empty\"; };");
         ck_assert_int_eq(mount_prepare(&l.cfg, NULL, 0, &prep, &e), 0);
