@@ -151,26 +151,3 @@ int proc_owner(pid_t pid, uid_t *ret)
         *ret = st.st_uid;
         return 0;
 }
-
-pid_t proc_first_child(pid_t parent)
-{
-        DIR *d = opendir("/proc");
-        if (!d)
-                return -errno;
-        pid_t found = -ESRCH;
-        struct dirent *de;
-        while ((de = readdir(d))) {
-                uint64_t pid, ppid;
-                if (parse_u64(de->d_name, &pid) < 0 || pid == 0 ||
-                    pid > INT32_MAX)
-                        continue;
-                _cleanup_free_ char *v = NULL;
-                if (proc_status_value((pid_t)pid, "PPid", &v) < 0 ||
-                    parse_u64(v, &ppid) < 0 || ppid != (uint64_t)parent)
-                        continue;
-                found = (pid_t)pid;
-                break;
-        }
-        closedir(d);
-        return found;
-}

@@ -34,7 +34,4 @@ int proc_cmdline(pid_t pid, size_t max, char **ret);
  * it, or root for a non-dumpable one). */
 int proc_owner(pid_t pid, uid_t *ret);
 
-/* A child of parent (the first /proc shows), or -ESRCH. */
-pid_t proc_first_child(pid_t parent);
-
 #endif
