@@ -256,10 +256,13 @@ struct wrap_ctx {
         char *why;
 };
 
-static int fail(struct wrap_ctx *c, unsigned line, const char *fmt,
-                const char *arg)
+__attribute__((format(printf, 3, 4))) static int
+fail(struct wrap_ctx *c, unsigned line, const char *fmt, ...)
 {
-        _cleanup_free_ char *msg = xasprintf(fmt, arg);
+        va_list ap;
+        va_start(ap, fmt);
+        _cleanup_free_ char *msg = xvasprintf(fmt, ap);
+        va_end(ap);
         c->why = line ? xasprintf("line %u: %s", line, msg) : xstrdup(msg);
         return -EINVAL;
 }

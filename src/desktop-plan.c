@@ -148,10 +148,13 @@ static char *where_of(const struct sb_desktop_config *d, enum sb_desktop_key k)
                          d->origin[k] ? d->origin[k] : "?");
 }
 
-static int refuse(char **ret_why, const char *where, const char *fmt,
-                  const char *arg)
+__attribute__((format(printf, 3, 4))) static int
+refuse(char **ret_why, const char *where, const char *fmt, ...)
 {
-        _cleanup_free_ char *msg = xasprintf(fmt, arg);
+        va_list ap;
+        va_start(ap, fmt);
+        _cleanup_free_ char *msg = xvasprintf(fmt, ap);
+        va_end(ap);
         *ret_why = xasprintf("%s: %s", where, msg);
         return -EINVAL;
 }

@@ -48,14 +48,20 @@ char *xstrndup(const char *s, size_t n)
         return oom_check(strndup(s, n));
 }
 
+char *xvasprintf(const char *fmt, va_list ap)
+{
+        char *s = NULL;
+        int n = vasprintf(&s, fmt, ap);
+        return oom_check(n < 0 ? NULL : s);
+}
+
 char *xasprintf(const char *fmt, ...)
 {
         va_list ap;
-        char *s = NULL;
         va_start(ap, fmt);
-        int n = vasprintf(&s, fmt, ap);
+        char *s = xvasprintf(fmt, ap);
         va_end(ap);
-        return oom_check(n < 0 ? NULL : s);
+        return s;
 }
 
 size_t strv_length(char *const *v)

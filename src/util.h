@@ -3,6 +3,7 @@
 #ifndef SB_UTIL_H
 #define SB_UTIL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,6 +17,8 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap)
+        __attribute__((format(printf, 1, 0)));
 
 /* NULL-terminated vectors of owned strings. */
 size_t strv_length(char *const *v);

@@ -21,7 +21,13 @@ else
         # shellcheck disable=SC2086
         CC=clang meson setup "$builddir" $opts >/dev/null
 fi
-ninja -C "$builddir" tests/fuzz/fuzz-profile tests/fuzz/fuzz-wire >/dev/null
+# Quiet when it builds; the compiler's errors when it does not (clang
+# warns about things gcc does not, and -Werror makes them errors).
+if ! out=$(ninja -C "$builddir" tests/fuzz/fuzz-profile tests/fuzz/fuzz-wire 2>&1); then
+        printf '%s\n' "$out" | grep -E 'error|FAILED' | head -n 40
+        echo "fuzz: FAILED to build the fuzz targets"
+        exit 1
+fi
 fuzzer="$builddir/tests/fuzz/fuzz-profile"
 
 # Seeds: every shipped profile and every fixture, valid, invalid and
