@@ -40,6 +40,22 @@ check "bash completion: $COMPLETIONSDIR/sandbox" test -s "$comp"
 check "the completion lists the installed profile directory" \
         grep -q "$PROFILEDIR" "$comp"
 check "the completion loads in bash" bash -c ". '$comp' && complete -p sandbox >/dev/null"
+# What it offers after "sandbox ": every verb of --help (doctor has no
+# operand), from the binary on PATH.
+words=$(PATH="$D$PREFIX/bin:$PATH" bash -c ". '$comp'
+        COMP_WORDS=(sandbox ''); COMP_CWORD=1; COMP_LINE='sandbox '; COMP_POINT=8
+        _sandbox sandbox '' sandbox; printf '%s\n' \"\${COMPREPLY[@]}\"" 2>/dev/null)
+missing=
+for v in $("$D$PREFIX/bin/sandbox" --help | sed -n 's/^Verbs://;/^  [a-z]/s/^  \([a-z-]*\) .*/\1/p'); do
+        printf '%s\n' "$words" | grep -qx -- "$v" || missing="$missing $v"
+done
+check "the completion offers every verb${missing:+ (missing:$missing)}" test -z "$missing"
+words=$(SANDBOX_PROFILEDIR="$D$PROFILEDIR" bash -c ". '$comp'
+        COMP_WORDS=(sandbox --profile=fire); COMP_CWORD=1
+        COMP_LINE='sandbox --profile=fire'; COMP_POINT=22
+        _sandbox sandbox --profile=fire sandbox; printf '%s\n' \"\${COMPREPLY[@]}\"" 2>/dev/null)
+check "the completion offers installed profile names (firefox)" \
+        grep -q 'firefox' <<<"$words"
 # The installed binary searches the directory the profiles went to.
 check "the binary looks for profiles in $PROFILEDIR" \
         grep -qaF "$PROFILEDIR" "$D$PREFIX/bin/sandbox"
