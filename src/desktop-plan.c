@@ -17,6 +17,7 @@
 
 #include "cleanup.h"
 #include "path.h"
+#include "env.h"
 #include "util.h"
 
 #define X11_FAMILY_LOCAL 256
@@ -418,29 +419,16 @@ void desktop_plan_free(struct desktop_plan *p)
         p->xauth_mount = p->proxy_mount = -1;
 }
 
-static void env_remove(char **v, const char *name)
-{
-        size_t len = strlen(name), w = 0;
-        for (size_t r = 0; v && v[r]; r++) {
-                if (strncmp(v[r], name, len) == 0 && v[r][len] == '=')
-                        free(v[r]);
-                else
-                        v[w++] = v[r];
-        }
-        if (v)
-                v[w] = NULL;
-}
-
 void desktop_plan_env(const struct desktop_plan *p, char ***envp)
 {
         if (!p) {
-                env_remove(*envp, "DBUS_SESSION_BUS_ADDRESS");
+                env_unset(*envp, "DBUS_SESSION_BUS_ADDRESS");
                 return;
         }
         for (size_t i = 0; p->unset && p->unset[i]; i++)
-                env_remove(*envp, p->unset[i]);
+                env_unset(*envp, p->unset[i]);
         for (size_t i = 0; i < p->n_set; i++) {
-                env_remove(*envp, p->set[i].name);
+                env_unset(*envp, p->set[i].name);
                 strv_push(envp, xasprintf("%s=%s", p->set[i].name,
                                           p->set[i].value));
         }

@@ -23,8 +23,7 @@ static bool kept(char *const *keep, const char *name, size_t len)
         return false;
 }
 
-/* Drop an existing NAME= entry so that a later assignment replaces it. */
-static void unset(char **v, const char *name)
+void env_unset(char **v, const char *name)
 {
         size_t len = strlen(name), w = 0;
         for (size_t r = 0; v && v[r]; r++) {
@@ -50,7 +49,7 @@ char **env_build(const struct sb_environment *policy, char *const *caller)
                 strv_push(&out, xstrdup(caller[i]));
         }
         for (size_t i = 0; i < policy->n_set; i++) {
-                unset(out, policy->set[i].name);
+                env_unset(out, policy->set[i].name);
                 strv_push(&out, xasprintf("%s=%s", policy->set[i].name,
                                           policy->set[i].value));
         }

@@ -13,4 +13,8 @@
  * result has none, since the command is looked up with it. */
 char **env_build(const struct sb_environment *policy, char *const *caller);
 
+/* Drop every NAME= entry of the NULL-terminated v (NULL is fine), so that
+ * a later assignment replaces it. */
+void env_unset(char **v, const char *name);
+
 #endif

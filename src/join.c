@@ -42,13 +42,7 @@
  * once we are non-dumpable in the sandbox's namespaces it cannot, and its
  * StopTheWorld spins for ever. In a sanitizer build the check runs once
  * before we enter (which also makes the exit check a no-op). */
-#if defined(__SANITIZE_ADDRESS__)
-#define SB_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SB_ASAN 1
-#endif
-#endif
+#include "sanitizer.h"
 #ifdef SB_ASAN
 #include <sanitizer/lsan_interface.h>
 #endif

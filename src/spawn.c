@@ -245,13 +245,7 @@ static int close_fds_except(int keep)
 /* AddressSanitizer keeps the bounds of the running stack per thread, and
  * the target shares init's thread state: tell it about the switch in both
  * directions, or it warns about (and may misjudge) the target's stack. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SB_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SB_ASAN 1
-#endif
-#endif
+#include "sanitizer.h"
 #ifdef SB_ASAN
 #include <sanitizer/common_interface_defs.h>
 #endif
