@@ -54,6 +54,9 @@ struct sb_mount {
         bool readonly;          /* bind, file */
         bool optional;          /* a missing source or target is skipped */
         bool recursive;         /* bind: mounts below the source come too */
+        /* Plan only, file: laid over a file the view already has, which
+         * is never made (network.dns and network.hosts). */
+        bool cover;
         /* Where it comes from, for messages: "FILE:LINE", or a word such
          * as "default" or "kernel mask". */
         char *origin;

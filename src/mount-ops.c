@@ -306,11 +306,41 @@ static int apply_symlink(struct fs_ctx *c, const struct sb_mount *m,
         return 0;
 }
 
+/* The file the view already has at a `cover` entry's target, in
+ * *ret_fd; -1 there when it has none and the entry is optional. */
+static int open_covered(struct fs_ctx *c, const struct sb_mount *m,
+                        int *ret_fd, struct sb_error *err)
+{
+        *ret_fd = -1;
+        int t = path_open_in_root(c->root_fd, m->target, 0);
+        struct stat st;
+        if (t >= 0 && fstat(t, &st) == 0 && S_ISDIR(st.st_mode)) {
+                close(t);
+                t = -EISDIR;
+        }
+        if (t >= 0) {
+                *ret_fd = t;
+                return 0;
+        }
+        if (m->optional)
+                return 0;
+        return sb_error_errno(err, t, "its filesystem view has no file "
+                              "there");
+}
+
 /* The content is written into the stage and that file is bound on the
  * target, so a file can be laid over one in a read-only tree too. */
 static int apply_file(struct fs_ctx *c, const struct sb_mount *m,
                       struct sb_error *err)
 {
+        _cleanup_close_ int covered = -1;
+        if (m->cover) {
+                int r = open_covered(c, m, &covered, err);
+                if (r < 0)
+                        return r;
+                if (covered < 0)
+                        return 1;       /* optional, and nothing to cover */
+        }
         char name[16];
         fs_stage_name(c, name);
         mode_t mode = m->mode_set ? m->mode : 0644;
@@ -334,6 +364,8 @@ static int apply_file(struct fs_ctx *c, const struct sb_mount *m,
                         false, err);
         if (r < 0)
                 return r;
+        if (covered >= 0)
+                return fs_attach(src, covered, NULL, err);
         return attach_on_target(c, m, src, PATH_KIND_FILE, err);
 }
 

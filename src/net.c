@@ -447,10 +447,7 @@ int net_inside_setup(const struct sb_config *cfg, struct sb_error *err)
 {
         const struct sb_net_config *n = &cfg->net;
         if ((cfg->namespaces & SB_NS_NET) &&
-            (n->mode == SB_NET_LOOPBACK || n->mode == SB_NET_VETH)) {
-                int r = setup_links_inside(n, err);
-                if (r < 0)
-                        return r;
-        }
-        return net_files_setup(cfg, err);
+            (n->mode == SB_NET_LOOPBACK || n->mode == SB_NET_VETH))
+                return setup_links_inside(n, err);
+        return 0;
 }

@@ -47,8 +47,12 @@ void net_host_release(struct net_host *h);
  * NULL-terminated, or NULL when there are none (h may be NULL). */
 char **net_host_link_names(const struct net_host *h);
 
-/* /etc/resolv.conf and /etc/hosts of the sandbox (net-files.c). */
-int net_files_setup(const struct sb_config *cfg, struct sb_error *err);
+/* /etc/resolv.conf and /etc/hosts of the sandbox (net-files.c): up to
+ * NET_FILES_MAX `file` entries for the end of the filesystem plan, in
+ * ret; returns how many. Free each with sb_mount_free. */
+#define NET_FILES_MAX 2
+size_t net_files_plan(const struct sb_config *cfg,
+                      struct sb_mount ret[NET_FILES_MAX]);
 /* Their text, newly allocated; pure, for the unit tests too. */
 char *net_resolv_conf_text(const struct sb_net_config *n);
 char *net_hosts_text(const struct sb_net_config *n, const char *hostname);

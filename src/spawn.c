@@ -83,6 +83,29 @@ struct child_args {
         struct target_args target;  /* for the target, after init's fork */
 };
 
+/* The filesystem plan: the profile's, then the desktop's binds, then
+ * resolv.conf and hosts, over whatever the entries before put at /etc. */
+static int prepare_view(struct sb_container *c, struct sb_error *err)
+{
+        size_t n_desktop;
+        const struct sb_mount *desktop = desktop_mounts(c->desktop,
+                                                        &n_desktop);
+        struct sb_mount files[NET_FILES_MAX];
+        size_t n_files = net_files_plan(c->cfg, files);
+        struct sb_mount *extra = xcalloc(n_desktop + n_files + 1,
+                                         sizeof(*extra));
+        if (n_desktop)
+                memcpy(extra, desktop, n_desktop * sizeof(*extra));
+        memcpy(extra + n_desktop, files, n_files * sizeof(*extra));
+        /* The plan takes copies. */
+        int r = mount_prepare(c->cfg, extra, n_desktop + n_files, &c->fs,
+                              err);
+        free(extra);
+        for (size_t i = 0; i < n_files; i++)
+                sb_mount_free(&files[i]);
+        return r;
+}
+
 int sb_container_create(const struct sb_config *cfg,
                         struct sb_container **ret, struct sb_error *err)
 {
@@ -170,12 +193,8 @@ int sb_container_create(const struct sb_config *cfg,
                                     &c->desktop, err);
         /* Host paths are checked here, in the host's user namespace:
          * inside the sandbox's, their owners are no longer visible. */
-        if (r >= 0) {
-                size_t n_extra;
-                const struct sb_mount *extra = desktop_mounts(c->desktop,
-                                                              &n_extra);
-                r = mount_prepare(cfg, extra, n_extra, &c->fs, err);
-        }
+        if (r >= 0)
+                r = prepare_view(c, err);
         if (r < 0) {
                 sb_container_destroy(c);
                 return r;

@@ -141,7 +141,9 @@ struct sb_state_request {
 /* Reserve the name: under the lock, refuse a name a live sandbox of the
  * caller holds ("a sandbox named X is already running (pid N)", -EEXIST),
  * remove a stale one, and write a first state naming this launcher
- * (init_pid 0: starting). */
+ * (init_pid 0: starting). An unnamed sandbox (name NULL) only finds the
+ * state root here; its directory, under a generated id, is made by
+ * sb_state_commit, so it is listed once it runs. */
 int sb_state_reserve(const struct sb_state_request *req,
                      struct sb_state_lease **ret, struct sb_error *err);
 
@@ -158,7 +160,8 @@ struct sb_state_run {
 };
 
 /* Record the running sandbox: the profile copy (0600), init's start time
- * and namespace identities, then the state file, atomically. */
+ * and namespace identities, then the state file, atomically, all under the
+ * lock (an unnamed sandbox's directory is made here). */
 int sb_state_commit(struct sb_state_lease *l, const struct sb_state_run *run,
                     struct sb_error *err);
 

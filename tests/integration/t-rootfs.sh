@@ -122,4 +122,23 @@ expect_eq "a dangling link on the way fails the setup" 125 $?
 expect_match "naming the entry" "dangling.profile:[0-9]+ \(dir /esc/abs/made\)" "$err"
 expect_eq "and nothing was made in the host's directory" "" "$(ls -A "$WORK/victim")"
 
+# network.dns and network.hosts are laid over the view's own files, never
+# made: an empty root has no /etc/resolv.conf, so a profile that asks for
+# one fails naming the key's line, and the defaults are left out (above:
+# no /etc in the listing).
+p=$(fs_profile nodnsfile empty "${USR_ENTRIES[@]}")
+printf 'network = {\n  dns = [ "10.0.3.1" ]; };\n' >>"$p"
+err=$(sb --profile="$p" -- true 2>&1)
+expect_eq "dns without a resolv.conf in the view fails the setup" 125 $?
+expect_match "naming the key and its line" \
+        "nodnsfile.profile:[0-9]+: network.dns \(file /etc/resolv.conf\): its filesystem view has no file there" \
+        "$err"
+# Over a file a profile laid there itself, and read-only.
+p=$(fs_profile dnsfile empty "${USR_ENTRIES[@]}" \
+        '{ type = "file"; target = "/etc/resolv.conf"; content = "x"; readonly = false; }')
+printf 'network = {\n  dns = [ "10.0.3.1" ]; };\n' >>"$p"
+out=$(sb --profile="$p" -- sh -c 'grep nameserver /etc/resolv.conf; echo y 2>&1 >>/etc/resolv.conf')
+expect_match "dns: laid over the profile's own file" "^nameserver 10.0.3.1$" "$out"
+expect_match "and read-only" "resolv.conf: Read-only file system" "$out"
+
 done_testing

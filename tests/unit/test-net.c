@@ -424,90 +424,55 @@ START_TEST(files_text)
 }
 END_TEST
 
-/* The mounts, in a user and mount namespace of the test's own, over an
- * /etc that is an empty tmpfs made here. False if the kernel refuses. */
-static void write_to(const char *path, const char *text)
+/* The two `file` entries of the filesystem plan; t-rootfs and t-network
+ * see them laid over the view's files. */
+START_TEST(files_planned)
 {
-        FILE *f = fopen(path, "w");
-        ck_assert_msg(f != NULL, "%s: %s", path, strerror(errno));
-        fputs(text, f);
-        ck_assert_int_eq(fclose(f), 0);
-}
-
-static bool private_etc(void)
-{
-        uid_t uid = geteuid();
-        gid_t gid = getegid();
-        if (unshare(CLONE_NEWUSER | CLONE_NEWNS) < 0)
-                return false;
-        /* Files made below need an owner that maps. */
-        char map[64];
-        write_to("/proc/self/setgroups", "deny");
-        snprintf(map, sizeof(map), "0 %u 1", (unsigned)uid);
-        write_to("/proc/self/uid_map", map);
-        snprintf(map, sizeof(map), "0 %u 1", (unsigned)gid);
-        write_to("/proc/self/gid_map", map);
-        ck_assert_int_eq(mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL), 0);
-        ck_assert_int_eq(mount("t", "/etc", "tmpfs", 0, "mode=0755"), 0);
-        return true;
-}
-
-static char *slurp(const char *path)
-{
-        FILE *f = fopen(path, "r");
-        ck_assert_msg(f != NULL, "%s: %s", path, strerror(errno));
-        static char buf[4096];
-        size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-        buf[n] = '\0';
-        fclose(f);
-        return buf;
-}
-
-START_TEST(files_mounted)
-{
-        if (!private_etc())
-                return;
-        write_to("/etc/resolv.conf", "nameserver 192.0.2.1\n");
-        write_to("/etc/hosts", "");
         struct sb_config cfg;
+        struct sb_mount m[NET_FILES_MAX];
         LOAD_OK("hostname = \"box\";\n"
-                "network = { dns = \"10.0.3.1\"; hosts = [ \"10.0.3.5 db\" ]; };",
+                "network = { dns = \"10.0.3.1\";\n hosts = [ \"10.0.3.5 db\" ]; };",
                 &cfg);
-        struct sb_error err = { 0 };
-        int r = net_files_setup(&cfg, &err);
-        ck_assert_msg(r == 0, "%s", err.msg);
-        char *t = slurp("/etc/resolv.conf");
-        ck_assert_ptr_nonnull(strstr(t, "\nnameserver 10.0.3.1\n"));
-        ck_assert_ptr_null(strstr(t, "192.0.2.1"));
-        t = slurp("/etc/hosts");
-        ck_assert_ptr_nonnull(strstr(t, "\n127.0.1.1\tbox\n"));
-        ck_assert_ptr_nonnull(strstr(t, "\n10.0.3.5\tdb\n"));
-        /* Read-only for the sandbox. */
-        ck_assert_ptr_null(fopen("/etc/hosts", "a"));
-        ck_assert_int_eq(errno, EROFS);
-        /* The staging tmpfs is gone: /etc is the one made above. */
-        ck_assert_int_eq(access("/etc/resolv.conf", F_OK), 0);
+        ck_assert_uint_eq(net_files_plan(&cfg, m), 2);
+        ck_assert_int_eq(m[0].type, SB_MOUNT_FILE);
+        ck_assert_str_eq(m[0].target, "/etc/resolv.conf");
+        ck_assert_ptr_nonnull(strstr(m[0].content, "\nnameserver 10.0.3.1\n"));
+        ck_assert_str_eq(m[0].origin, "t.profile:2: network.dns");
+        ck_assert_str_eq(m[1].target, "/etc/hosts");
+        ck_assert_ptr_nonnull(strstr(m[1].content, "\n127.0.1.1\tbox\n"));
+        ck_assert_ptr_nonnull(strstr(m[1].content, "\n10.0.3.5\tdb\n"));
+        ck_assert_str_eq(m[1].origin, "t.profile:3: network.hosts");
+        for (int i = 0; i < 2; i++) {
+                /* Over the view's file, never making one; read-only; a
+                 * missing one is an error when the profile asked. */
+                ck_assert(m[i].cover && m[i].readonly && !m[i].optional);
+                ck_assert_uint_eq(m[i].mode, 0644);
+                sb_mount_free(&m[i]);
+        }
         sb_config_free(&cfg);
-}
-END_TEST
 
-START_TEST(files_missing_in_view)
-{
-        if (!private_etc())
-                return;
-        struct sb_config cfg;
-        /* A default file the view lacks is left out... */
+        /* Defaults: both files, optional. */
         LOAD_OK("network = { mode = \"loopback\"; };", &cfg);
-        struct sb_error err = { 0 };
-        ck_assert_int_eq(net_files_setup(&cfg, &err), 0);
-        ck_assert_int_ne(access("/etc/resolv.conf", F_OK), 0);
+        ck_assert_uint_eq(net_files_plan(&cfg, m), 2);
+        ck_assert(m[0].optional && m[1].optional);
+        ck_assert_str_eq(m[0].origin, "network.dns (default)");
+        ck_assert_ptr_null(strstr(m[0].content, "nameserver"));
+        sb_mount_free(&m[0]);
+        sb_mount_free(&m[1]);
         sb_config_free(&cfg);
-        /* ...one the profile asked for is an error with file:line. */
-        LOAD_OK("network = {\n dns = [ \"10.0.3.1\" ]; };", &cfg);
-        ck_assert_int_lt(net_files_setup(&cfg, &err), 0);
-        ck_assert_str_eq(err.msg, "t.profile:2: network.dns: cannot place "
-                         "the sandbox's /etc/resolv.conf: its filesystem "
-                         "view has no file there: No such file or directory");
+
+        /* The host's network: the host's files, unless the profile sets
+         * one (which needs a mount namespace). */
+        LOAD_OK("namespaces = [ \"user\", \"mount\", \"pid\" ];\n"
+                "network = { mode = \"host\"; };", &cfg);
+        ck_assert_uint_eq(net_files_plan(&cfg, m), 0);
+        sb_config_free(&cfg);
+        LOAD_OK("namespaces = [ \"user\", \"mount\", \"pid\" ];\n"
+                "network = { mode = \"host\"; hosts = [ \"10.0.3.5 db\" ]; };",
+                &cfg);
+        ck_assert_uint_eq(net_files_plan(&cfg, m), 1);
+        ck_assert_str_eq(m[0].target, "/etc/hosts");
+        sb_mount_free(&m[0]);
         sb_config_free(&cfg);
 }
 END_TEST
@@ -640,8 +605,7 @@ int main(void)
         tcase_add_test(tc, profile_host_mode_and_namespaces);
         tcase_add_test(tc, profile_all_veth_problems);
         tcase_add_test(tc, files_text);
-        tcase_add_test(tc, files_mounted);
-        tcase_add_test(tc, files_missing_in_view);
+        tcase_add_test(tc, files_planned);
         tcase_add_test(tc, stats_of_a_namespace);
         tcase_add_test(tc, stats_unprivileged);
         tcase_add_test(tc, stats_errors);

@@ -328,6 +328,53 @@ START_TEST(directory_life)
 }
 END_TEST
 
+/* An unnamed sandbox leaves nothing on disk before it runs; its commit
+ * makes the directory, profile and state at once, and release removes
+ * them. */
+START_TEST(unnamed_recorded_at_commit)
+{
+        become_user();
+        char *cmd[] = { "true", NULL };
+        struct sb_state_request req = { .profile = "/p", .command = cmd };
+        struct sb_state_lease *l = NULL;
+        struct sb_error e = { 0 };
+        ck_assert_int_eq(sb_state_reserve(&req, &l, &e), 0);
+        ck_assert_ptr_null(sb_state_lease_name(l));
+        struct sb_state **v = NULL;
+        size_t n = 0;
+        ck_assert_int_eq(sb_state_list(&v, &n, &e), 0);
+        ck_assert_uint_eq(n, 0);
+        sb_state_list_free(v, n);
+        struct sb_config cfg;
+        sb_config_init(&cfg);
+        struct sb_state_run run = { .init_pid = getpid(), .cfg = &cfg };
+        ck_assert_int_eq(sb_state_commit(l, &run, &e), 0);
+        const char *id = sb_state_lease_name(l);
+        ck_assert_ptr_nonnull(id);
+        char path[256];
+        struct stat st;
+        snprintf(path, sizeof(path), "%s/sandbox/%s/profile", xdg, id);
+        ck_assert_int_eq(stat(path, &st), 0);
+        snprintf(path, sizeof(path), "%s/sandbox/%s/state.tmp", xdg, id);
+        ck_assert_int_eq(stat(path, &st), -1);
+        struct sb_state *s = NULL;
+        ck_assert_int_eq(sb_state_load(id, &s, &e), 0);
+        ck_assert_int_eq(s->init_pid, getpid());
+        ck_assert_int_eq(s->launcher_pid, getpid());
+        sb_state_free(s);
+        /* A second commit replaces the state (by exchange) and leaves no
+         * temporary behind. */
+        ck_assert_int_eq(sb_state_commit(l, &run, &e), 0);
+        ck_assert_int_eq(stat(path, &st), -1);
+        ck_assert_int_eq(sb_state_load(id, &s, &e), 0);
+        sb_state_free(s);
+        snprintf(path, sizeof(path), "%s/sandbox/%s", xdg, id);
+        sb_state_release(l);
+        ck_assert_int_eq(stat(path, &st), -1);
+        sb_config_free(&cfg);
+}
+END_TEST
+
 START_TEST(stale_state_is_removed)
 {
         become_user();
@@ -414,6 +461,7 @@ int main(void)
         tcase_add_test(tc, malformed_files);
         tcase_add_test(tc, stat_start_time);
         tcase_add_test(tc, directory_life);
+        tcase_add_test(tc, unnamed_recorded_at_commit);
         tcase_add_test(tc, stale_state_is_removed);
         tcase_add_test(tc, unsafe_directories_are_refused);
         suite_add_tcase(s, tc);
