@@ -354,13 +354,16 @@ static int apply_file(struct fs_ctx *c, const struct sb_mount *m,
         int r = write_full(f, s, strlen(s));
         if (r < 0)
                 return sb_error_errno(err, r, "write the content");
-        if (c->chown && fchown(f, c->uid, c->gid) < 0)
+        /* The sandbox's own files (network.dns, network.hosts) stay
+         * root's and never executable, like the files they cover. */
+        if (!m->cover && c->chown && fchown(f, c->uid, c->gid) < 0)
                 return sb_error_errno(err, errno, "give the file to the "
                                       "sandbox's user");
         _cleanup_close_ int src = fs_clone(c->stage_fd, name, false, err);
         if (src < 0)
                 return src;
-        r = fs_set_attr(src, ATTR_SAFE | (m->readonly ? MOUNT_ATTR_RDONLY : 0),
+        r = fs_set_attr(src, ATTR_SAFE | (m->readonly ? MOUNT_ATTR_RDONLY : 0) |
+                                     (m->cover ? MOUNT_ATTR_NOEXEC : 0),
                         false, err);
         if (r < 0)
                 return r;

@@ -41,7 +41,8 @@ const char *sb_state_lease_root(const struct sb_state_lease *l)
 }
 
 /* Write `file` in dir_fd atomically: FILE.tmp (made new, mode 0600), then
- * renamed over FILE. write_fn fills the stream. */
+ * put in FILE's place (exchanged with an existing FILE, which is then
+ * unlinked). write_fn fills the stream. */
 static int write_atomic(struct sb_state_lease *l, const char *file,
                         void (*write_fn)(FILE *f, const void *arg),
                         const void *arg, struct sb_error *err)
@@ -75,11 +76,17 @@ static int write_atomic(struct sb_state_lease *l, const char *file,
          * `discard`, freeing them when the sandbox ends is a synchronous
          * discard, a third of a millisecond of every launch. */
         if (renameat2(l->dir_fd, tmp, l->dir_fd, file, RENAME_EXCHANGE) == 0) {
-                unlinkat(l->dir_fd, tmp, 0);
+                /* FILE is in place; a leftover temporary would make every
+                 * later write fail (O_EXCL), so say so now. */
+                if (unlinkat(l->dir_fd, tmp, 0) < 0)
+                        return sb_error_errno(err, errno, "remove the old "
+                                              "%s/%s/%s", l->root_path,
+                                              l->st.name, file);
                 return 0;
         }
-        if ((errno != ENOENT && errno != EINVAL) ||
-            renameat(l->dir_fd, tmp, l->dir_fd, file) < 0) {
+        /* No FILE yet (ENOENT), or no exchange here (a file system or a
+         * seccomp policy without renameat2): a plain rename. */
+        if (renameat(l->dir_fd, tmp, l->dir_fd, file) < 0) {
                 int e = errno;
                 unlinkat(l->dir_fd, tmp, 0);
                 return sb_error_errno(err, e, "rename %s/%s/%s",
@@ -283,10 +290,13 @@ int sb_state_commit(struct sb_state_lease *l, const struct sb_state_run *run,
                 if (r < 0)
                         return r;
         }
-        if (run->cfg)
+        /* The state first: a launcher killed after it leaves a stale
+         * entry that the next reader removes, where one killed between a
+         * new directory and its first state leaves a directory no reader
+         * can judge. */
+        r = save_state(l, err);
+        if (r >= 0 && run->cfg)
                 r = write_atomic(l, "profile", write_profile, run->cfg, err);
-        if (r >= 0)
-                r = save_state(l, err);
         if (r < 0 && made)
                 unmake_entry(l);
         return r;

@@ -243,6 +243,8 @@ expect_eq "hosts: the sandbox's host name resolves" "127.0.1.1 box" \
         "$(sb --profile="$p" -- getent hosts box | tr -s ' ')"
 check "hosts: read-only inside" \
         sb --profile="$p" -- sh -c '! (echo x >>/etc/hosts) 2>/dev/null'
+expect_eq "hosts: its mount is ro, nosuid, nodev, noexec" "ro nosuid nodev noexec" \
+        "$(sb --profile="$p" -- awk '$5 == "/etc/hosts" { n = split($6, o, ","); for (i = 1; i <= n; i++) if (o[i] ~ /^(ro|nosuid|nodev|noexec)$/) printf "%s ", o[i] }' /proc/self/mountinfo | sed 's/ $//')"
 p=$(profile dnsdefault '')
 expect_eq "none: resolv.conf without name servers by default" "" \
         "$(sb --profile="$p" -- grep nameserver /etc/resolv.conf)"
