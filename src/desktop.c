@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@
 #include "desktop-plan.h"
 #include "log.h"
 #include "priv.h"
+#include "proc.h"
 #include "util.h"
 
 #define DRM_MAJOR 226
@@ -107,6 +109,58 @@ static int check_one(const struct desktop_check *c, struct sb_error *err)
         return 0;
 }
 
+#define DIR_PREFIX "sandbox-desktop-"
+
+/* Whether DIR_PREFIX<pid>-<start>-XXXXXX names a launcher that is gone. */
+static bool left_by_dead_launcher(const char *name)
+{
+        unsigned pid;
+        unsigned long long start, now;
+        int n = 0;
+        if (sscanf(name + strlen(DIR_PREFIX), "%x-%llx-%n", &pid, &start,
+                   &n) != 2 || n == 0 || pid == 0 || pid > INT32_MAX)
+                return false;           /* not one of ours: left alone */
+        return proc_start_time((pid_t)pid, &now) < 0 || now != start;
+}
+
+/* A launcher killed (SIGKILL) between making its directory and the
+ * sandbox's start leaves the directory behind, with a copy of the X
+ * cookie or the proxy's socket in it. Its name carries that launcher's
+ * pid and start time, so the next launcher of the same user removes it:
+ * only directories of `owner`, never through a link (in /tmp, sticky,
+ * nobody else can rename or replace what is theirs). */
+static void sweep_stale(const char *base, uid_t owner)
+{
+        _cleanup_close_ int bfd = open(base, O_RDONLY | O_DIRECTORY |
+                                                     O_CLOEXEC);
+        int lfd = bfd < 0 ? -1 : fcntl(bfd, F_DUPFD_CLOEXEC, 0);
+        DIR *list = lfd < 0 ? NULL : fdopendir(lfd);
+        if (!list) {
+                if (lfd >= 0)
+                        close(lfd);
+                return;
+        }
+        struct dirent *de;
+        while ((de = readdir(list))) {
+                if (strncmp(de->d_name, DIR_PREFIX, strlen(DIR_PREFIX)) != 0 ||
+                    !left_by_dead_launcher(de->d_name))
+                        continue;
+                _cleanup_close_ int dfd = openat(bfd, de->d_name,
+                                                 O_RDONLY | O_DIRECTORY |
+                                                         O_NOFOLLOW |
+                                                         O_CLOEXEC);
+                struct stat st;
+                if (dfd < 0 || fstat(dfd, &st) < 0 || st.st_uid != owner)
+                        continue;
+                unlinkat(dfd, "Xauthority", 0);
+                unlinkat(dfd, "bus", 0);
+                if (unlinkat(bfd, de->d_name, AT_REMOVEDIR) == 0)
+                        log_debug("desktop: removed '%s/%s', left by a "
+                                  "killed launcher", base, de->d_name);
+        }
+        closedir(list);
+}
+
 /* The directory for our files, made on first use. */
 static int make_dir(struct desktop *d, const struct sb_config *cfg,
                     struct sb_error *err)
@@ -115,7 +169,14 @@ static int make_dir(struct desktop *d, const struct sb_config *cfg,
                 return 0;
         const char *rt = cfg->desktop.world.runtime_dir;
         const char *base = !d->give && rt && rt[0] == '/' ? rt : "/tmp";
-        char *dir = xasprintf("%s/sandbox-desktop-XXXXXX", base);
+        sweep_stale(base, d->give ? d->uid : geteuid());
+        unsigned long long start;
+        int r = proc_start_time(getpid(), &start);
+        if (r < 0)
+                return sb_error_errno(err, r, "read this process's start "
+                                      "time");
+        char *dir = xasprintf("%s/" DIR_PREFIX "%x-%llx-XXXXXX", base,
+                              (unsigned)getpid(), start);
         if (!mkdtemp(dir)) {
                 int e = errno;
                 free(dir);
