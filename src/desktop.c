@@ -21,21 +21,22 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cleanup.h"
 #include "desktop-plan.h"
 #include "log.h"
 #include "priv.h"
-#include "proc.h"
+#include "syscall.h"
 #include "util.h"
 
 #define DRM_MAJOR 226
@@ -110,25 +111,46 @@ static int check_one(const struct desktop_check *c, struct sb_error *err)
 }
 
 #define DIR_PREFIX "sandbox-desktop-"
+/* How long a directory nobody holds must have been left alone before it
+ * counts as abandoned: a launcher takes its lock microseconds after
+ * mkdtemp, so only a directory in that window is ever unlocked and
+ * young. */
+#define STALE_AFTER_S 60
+/* At most this many directory entries are looked at per launch: a /tmp
+ * that someone filled must not slow every launch down. */
+#define SWEEP_MAX_ENTRIES 4096
 
-/* Whether DIR_PREFIX<pid>-<start>-XXXXXX names a launcher that is gone. */
-static bool left_by_dead_launcher(const char *name)
+/* The directory `name` in bfd if it is one `owner` abandoned: owned by
+ * them, held by no launcher (every launcher keeps an flock on its own
+ * until it ends, whatever namespace it runs in), untouched for
+ * STALE_AFTER_S. Opened without following a link or entering another
+ * mount (a FUSE server could stall us), then locked: returns the fd, or
+ * -1 when it is not to be removed. */
+static int open_abandoned(int bfd, const char *name, uid_t owner)
 {
-        unsigned pid;
-        unsigned long long start, now;
-        int n = 0;
-        if (sscanf(name + strlen(DIR_PREFIX), "%x-%llx-%n", &pid, &start,
-                   &n) != 2 || n == 0 || pid == 0 || pid > INT32_MAX)
-                return false;           /* not one of ours: left alone */
-        return proc_start_time((pid_t)pid, &now) < 0 || now != start;
+        struct open_how how = {
+                .flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC,
+                .resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
+                           RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV,
+        };
+        int fd = sys_openat2(bfd, name, &how);
+        if (fd < 0)
+                return -1;
+        struct stat st;
+        if (fstat(fd, &st) < 0 || st.st_uid != owner ||
+            st.st_mtime > time(NULL) - STALE_AFTER_S ||
+            flock(fd, LOCK_EX | LOCK_NB) < 0) {
+                close(fd);
+                return -1;
+        }
+        return fd;
 }
 
 /* A launcher killed (SIGKILL) between making its directory and the
  * sandbox's start leaves the directory behind, with a copy of the X
- * cookie or the proxy's socket in it. Its name carries that launcher's
- * pid and start time, so the next launcher of the same user removes it:
- * only directories of `owner`, never through a link (in /tmp, sticky,
- * nobody else can rename or replace what is theirs). */
+ * cookie or the proxy's socket in it; the next launcher of the same user
+ * removes it. Only directories of `owner`, never through a link (in /tmp,
+ * sticky, nobody else can rename or replace what is theirs). */
 static void sweep_stale(const char *base, uid_t owner)
 {
         _cleanup_close_ int bfd = open(base, O_RDONLY | O_DIRECTORY |
@@ -141,16 +163,14 @@ static void sweep_stale(const char *base, uid_t owner)
                 return;
         }
         struct dirent *de;
-        while ((de = readdir(list))) {
+        for (int seen = 0; seen < SWEEP_MAX_ENTRIES && (de = readdir(list));
+             seen++) {
                 if (strncmp(de->d_name, DIR_PREFIX, strlen(DIR_PREFIX)) != 0 ||
-                    !left_by_dead_launcher(de->d_name))
+                    (de->d_type != DT_DIR && de->d_type != DT_UNKNOWN))
                         continue;
-                _cleanup_close_ int dfd = openat(bfd, de->d_name,
-                                                 O_RDONLY | O_DIRECTORY |
-                                                         O_NOFOLLOW |
-                                                         O_CLOEXEC);
-                struct stat st;
-                if (dfd < 0 || fstat(dfd, &st) < 0 || st.st_uid != owner)
+                _cleanup_close_ int dfd = open_abandoned(bfd, de->d_name,
+                                                         owner);
+                if (dfd < 0)
                         continue;
                 unlinkat(dfd, "Xauthority", 0);
                 unlinkat(dfd, "bus", 0);
@@ -169,14 +189,10 @@ static int make_dir(struct desktop *d, const struct sb_config *cfg,
                 return 0;
         const char *rt = cfg->desktop.world.runtime_dir;
         const char *base = !d->give && rt && rt[0] == '/' ? rt : "/tmp";
-        sweep_stale(base, d->give ? d->uid : geteuid());
-        unsigned long long start;
-        int r = proc_start_time(getpid(), &start);
-        if (r < 0)
-                return sb_error_errno(err, r, "read this process's start "
-                                      "time");
-        char *dir = xasprintf("%s/" DIR_PREFIX "%x-%llx-XXXXXX", base,
-                              (unsigned)getpid(), start);
+        /* Made with the caller's uid (the filesystem uid in setuid
+         * mode), then given to the sandbox's user in give mode. */
+        sweep_stale(base, d->give ? d->uid : getuid());
+        char *dir = xasprintf("%s/" DIR_PREFIX "XXXXXX", base);
         if (!mkdtemp(dir)) {
                 int e = errno;
                 free(dir);
@@ -184,9 +200,13 @@ static int make_dir(struct desktop *d, const struct sb_config *cfg,
                                       "the desktop sockets", base);
         }
         d->dir = dir;
-        d->dir_fd = open(dir, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        d->dir_fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+                                      O_CLOEXEC);
         if (d->dir_fd < 0)
                 return sb_error_errno(err, errno, "open '%s'", dir);
+        /* Held until we end: the sign that it is in use (sweep_stale). */
+        if (flock(d->dir_fd, LOCK_EX | LOCK_NB) < 0)
+                return sb_error_errno(err, errno, "lock '%s'", dir);
         if (d->give && fchownat(d->dir_fd, "", d->uid, d->gid,
                                 AT_EMPTY_PATH) < 0)
                 return sb_error_errno(err, errno, "give '%s' to uid %u", dir,

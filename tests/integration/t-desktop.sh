@@ -95,24 +95,52 @@ left=$(ls -d /tmp/sandbox-desktop-* "$WORK"/rt/sandbox-desktop-* 2>/dev/null | w
 expect_eq "the launcher's copy of the cookie is gone from the host" 0 "$left"
 
 # A launcher killed during the setup leaves its directory (the cookie's
-# copy) behind; the next desktop launch of the user removes it. (Stop
-# points are honoured by non-setuid builds only.)
-as_caller env DISPLAY=":$N" XAUTHORITY="$XAUTH" SANDBOX_TEST_STOP_AT=go \
-        "$SB" --profile="$x11" -- sleep 30 2>"$WORK/stop.err" &
-JOB=$!
-L=
-for _ in $(seq 100); do
-        L=$(launcher_of $JOB)
-        [ -n "$L" ] && grep -q "test stop point 'go'" "$WORK/stop.err" && break
-        sleep 0.05
-done
-[ -n "$L" ] && kill -KILL "$L"
+# copy) behind; a later desktop launch of the user removes it once nobody
+# holds it (every launcher keeps a lock on its own) and it has been left
+# alone for a minute. (Stop points are honoured by non-setuid builds.)
+desktop_dirs() { ls -d /tmp/sandbox-desktop-* 2>/dev/null | sort; }
+# stop_at_go: start an x11 sandbox that stops at 'go' (its directory
+# made); sets JOB, L and NEWDIR (the directory it made).
+stop_at_go() {
+        local before
+        before=$(desktop_dirs)
+        as_caller env DISPLAY=":$N" XAUTHORITY="$XAUTH" SANDBOX_TEST_STOP_AT=go \
+                "$SB" --profile="$x11" -- sleep 30 2>"$WORK/stop.err" &
+        JOB=$!
+        L=
+        for _ in $(seq 100); do
+                L=$(launcher_of $JOB)
+                [ -n "$L" ] && grep -q "test stop point 'go'" "$WORK/stop.err" && break
+                sleep 0.05
+        done
+        NEWDIR=$(comm -13 <(echo "$before") <(desktop_dirs))
+}
+age() { as_caller touch -d '-2 min' "$1"; }
+x11_true() { as_caller env DISPLAY=":$N" XAUTHORITY="$XAUTH" "$SB" --profile="$x11" -- true; }
+
+stop_at_go
+live=$NEWDIR
+check "a stopped launcher has made its directory" test -n "$live" -a -d "$live"
+age "$live"
+x11_true
+expect_eq "another launch while it runs: exit 0" 0 $?
+check "a directory its launcher still holds is left alone, however old" test -d "$live"
+kill -KILL "$L"
 wait "$JOB" 2>/dev/null
-stale=$(ls -d /tmp/sandbox-desktop-* 2>/dev/null | wc -l)
-expect_eq "a killed launcher leaves its directory behind" 1 "$stale"
-as_caller env DISPLAY=":$N" XAUTHORITY="$XAUTH" "$SB" --profile="$x11" -- true
-left=$(ls -d /tmp/sandbox-desktop-* 2>/dev/null | wc -l)
-expect_eq "the next desktop launch removes it" 0 "$left"
+check "a killed launcher leaves its directory behind" test -d "$live"
+as_caller touch "$live"
+x11_true
+check "a recent one is left alone (it may be a launch just starting)" test -d "$live"
+age "$live"
+x11_true
+expect_eq "the next launch: exit 0" 0 $?
+check "an abandoned one is removed by the next desktop launch" test ! -e "$live"
+mkdir "$WORK/elsewhere"
+ln -s "$WORK/elsewhere" /tmp/sandbox-desktop-link$$
+x11_true
+check "a link of that name is not followed nor removed" \
+        test -L /tmp/sandbox-desktop-link$$ -a -d "$WORK/elsewhere"
+rm -f /tmp/sandbox-desktop-link$$
 
 # ---- Wayland, PulseAudio, PipeWire: fake sockets ----
 
