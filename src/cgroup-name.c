@@ -125,13 +125,9 @@ int cg_name_dead(const struct cg_name *n)
 void cg_reap(int parent_fd, const char *parent_path,
              const struct cgroup_backend *ops)
 {
-        int fd = fcntl(parent_fd, F_DUPFD_CLOEXEC, 3);
-        DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
-        if (!dir) {
-                if (fd >= 0)
-                        close(fd);
+        DIR *dir = opendir_at(parent_fd, ".", 0);
+        if (!dir)
                 return;
-        }
         struct dirent *de;
         while ((de = readdir(dir))) {
                 struct cg_name n;

@@ -93,17 +93,6 @@ char *desktop_display_number(const char *display, bool *ret_local)
         return xstrndup(num, n);
 }
 
-static int hexval(char c)
-{
-        if (c >= '0' && c <= '9')
-                return c - '0';
-        if (c >= 'a' && c <= 'f')
-                return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-                return c - 'A' + 10;
-        return -1;
-}
-
 char *desktop_bus_path(const char *address)
 {
         for (const char *a = address; a && *a;) {
@@ -120,8 +109,8 @@ char *desktop_bus_path(const char *address)
                                         for (const char *s = k + 5; s < kend; s++) {
                                                 int h1, h2;
                                                 if (*s == '%' && kend - s > 2 &&
-                                                    (h1 = hexval(s[1])) >= 0 &&
-                                                    (h2 = hexval(s[2])) >= 0) {
+                                                    (h1 = hex_digit(s[1])) >= 0 &&
+                                                    (h2 = hex_digit(s[2])) >= 0) {
                                                         out[o++] = (char)(h1 * 16 + h2);
                                                         s += 2;
                                                 } else {

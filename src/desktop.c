@@ -65,19 +65,11 @@ struct desktop {
 
 static int check_dri(const struct desktop_check *c, struct sb_error *err)
 {
-        _cleanup_close_ int fd = open(c->path, O_RDONLY | O_DIRECTORY |
-                                                       O_CLOEXEC);
-        if (fd < 0)
+        DIR *dir = opendir_at(AT_FDCWD, c->path, 0);
+        if (!dir)
                 return sb_error_errno(err, errno, "%s: this machine has no "
                                       "GPU device directory '%s'",
                                       c->where, c->path);
-        DIR *dir = fdopendir(fd);
-        if (!dir)
-                return sb_error_errno(err, errno, "%s: '%s'", c->where,
-                                      c->path);
-        /* The DIR owns it now. */
-        /* cppcheck-suppress unreadVariable ; TAKE_FD resets the variable on purpose */
-        (void)TAKE_FD(fd);
         unsigned nodes = 0;
         for (struct dirent *e; (e = readdir(dir));) {
                 struct stat st;
@@ -153,15 +145,10 @@ static int open_abandoned(int bfd, const char *name, uid_t owner)
  * sticky, nobody else can rename or replace what is theirs). */
 static void sweep_stale(const char *base, uid_t owner)
 {
-        _cleanup_close_ int bfd = open(base, O_RDONLY | O_DIRECTORY |
-                                                     O_CLOEXEC);
-        int lfd = bfd < 0 ? -1 : fcntl(bfd, F_DUPFD_CLOEXEC, 0);
-        DIR *list = lfd < 0 ? NULL : fdopendir(lfd);
-        if (!list) {
-                if (lfd >= 0)
-                        close(lfd);
+        DIR *list = opendir_at(AT_FDCWD, base, 0);
+        if (!list)
                 return;
-        }
+        int bfd = dirfd(list);
         struct dirent *de;
         for (int seen = 0; seen < SWEEP_MAX_ENTRIES && (de = readdir(list));
              seen++) {

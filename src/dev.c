@@ -20,6 +20,7 @@
 #include "cleanup.h"
 #include "log.h"
 #include "mount-internal.h"
+#include "util.h"
 
 #define ATTR_DEVFS (MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC)
 
@@ -84,13 +85,9 @@ static int bind_dri(struct fs_ctx *c, int dev, struct sb_error *err)
         _cleanup_close_ int path = fs_host_open(c, "/dev/dri", O_DIRECTORY);
         if (path < 0)
                 return fs_host_error(err, path, "GPU ", "/dev/dri");
-        int fd = openat(path, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
-        if (!dir) {
-                if (fd >= 0)
-                        close(fd);
+        DIR *dir = opendir_at(path, ".", 0);
+        if (!dir)
                 return sb_error_errno(err, errno, "read '/dev/dri'");
-        }
         int r = 0;
         if (mkdirat(dev, "dri", 0755) < 0)
                 r = sb_error_errno(err, errno, "make /dev/dri");

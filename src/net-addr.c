@@ -157,16 +157,6 @@ const char *net_ifname_problem(const char *s)
         return NULL;
 }
 
-static int hexval(char c)
-{
-        if (c >= '0' && c <= '9')
-                return c - '0';
-        c = (char)tolower((unsigned char)c);
-        if (c >= 'a' && c <= 'f')
-                return c - 'a' + 10;
-        return -1;
-}
-
 const char *net_mac_parse(const char *s, unsigned char ret[6])
 {
         unsigned char mac[6];
@@ -174,7 +164,7 @@ const char *net_mac_parse(const char *s, unsigned char ret[6])
                 return "not a MAC address like 02:00:00:00:00:01";
         for (int i = 0; i < 6; i++) {
                 const char *p = s + 3 * i;
-                int hi = hexval(p[0]), lo = hexval(p[1]);
+                int hi = hex_digit(p[0]), lo = hex_digit(p[1]);
                 if (hi < 0 || lo < 0 || (i < 5 && p[2] != ':'))
                         return "not a MAC address like 02:00:00:00:00:01";
                 mac[i] = (unsigned char)(hi << 4 | lo);

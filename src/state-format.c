@@ -168,17 +168,6 @@ char *sb_state_format(const struct sb_state *st)
 
 /* ---- parsing ---- */
 
-static int hexval(char c)
-{
-        if (c >= '0' && c <= '9')
-                return c - '0';
-        if (c >= 'a' && c <= 'f')
-                return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-                return c - 'A' + 10;
-        return -1;
-}
-
 /* Decode s[0..n) into a new string; -EINVAL on a bad escape or a raw
  * control byte, -E2BIG past SB_STATE_VALUE_MAX. */
 static int unescape(const char *s, size_t n, char **ret)
@@ -203,8 +192,8 @@ static int unescape(const char *s, size_t n, char **ret)
                                 c = '\t';
                                 break;
                         case 'x': {
-                                int hi = i + 2 < n ? hexval(s[i + 1]) : -1;
-                                int lo = hi >= 0 ? hexval(s[i + 2]) : -1;
+                                int hi = i + 2 < n ? hex_digit(s[i + 1]) : -1;
+                                int lo = hi >= 0 ? hex_digit(s[i + 2]) : -1;
                                 if (lo < 0 || (hi == 0 && lo == 0))
                                         return -EINVAL;
                                 c = (unsigned char)(hi * 16 + lo);

@@ -244,15 +244,9 @@ bool sb_state_alive(const struct sb_state *st)
 
 int state_remove_dir(int root_fd, const char *name)
 {
-        int dfd = openat(root_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-                                                O_CLOEXEC);
-        if (dfd < 0)
+        DIR *d = opendir_at(root_fd, name, O_NOFOLLOW);
+        if (!d)
                 return errno == ENOENT ? 0 : -errno;
-        DIR *d = fdopendir(dfd);
-        if (!d) {
-                close(dfd);
-                return -errno;
-        }
         struct dirent *de;
         /* unlinkat never follows a symlink: a planted one is removed
          * itself, not what it points to. */
@@ -381,13 +375,9 @@ static bool init_runs_as(const struct sb_state *st, uid_t uid)
 static void list_dir(struct list *l, int root_fd, const char *root_path,
                      uid_t uid, bool own)
 {
-        int fd = fcntl(root_fd, F_DUPFD_CLOEXEC, 3);
-        DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-        if (!d) {
-                if (fd >= 0)
-                        close(fd);
+        DIR *d = opendir_at(root_fd, ".", 0);
+        if (!d)
                 return;
-        }
         struct dirent *de;
         while ((de = readdir(d))) {
                 if (!sb_state_name_valid(de->d_name))
@@ -420,13 +410,9 @@ static void list_users(struct list *l)
                                                               O_CLOEXEC);
         if (ufd < 0)
                 return;
-        int fd = fcntl(ufd, F_DUPFD_CLOEXEC, 3);
-        DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-        if (!d) {
-                if (fd >= 0)
-                        close(fd);
+        DIR *d = opendir_at(ufd, ".", 0);
+        if (!d)
                 return;
-        }
         struct dirent *de;
         while ((de = readdir(d))) {
                 uint64_t uid;

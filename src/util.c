@@ -243,6 +243,32 @@ int write_full(int fd, const void *buf, size_t len)
         return 0;
 }
 
+int hex_digit(char c)
+{
+        if (c >= '0' && c <= '9')
+                return c - '0';
+        if (c >= 'a' && c <= 'f')
+                return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+                return c - 'A' + 10;
+        return -1;
+}
+
+DIR *opendir_at(int dirfd, const char *name, int extra_flags)
+{
+        int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC |
+                                             extra_flags);
+        if (fd < 0)
+                return NULL;
+        DIR *d = fdopendir(fd);
+        if (!d) {
+                int e = errno;
+                close(fd);
+                errno = e;
+        }
+        return d;
+}
+
 ssize_t read_all_at(int dirfd, const char *path, int extra_flags,
                     char **ret)
 {

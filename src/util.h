@@ -3,6 +3,7 @@
 #ifndef SB_UTIL_H
 #define SB_UTIL_H
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -49,6 +50,15 @@ int write_full(int fd, const void *buf, size_t len);
  * known in advance), opened O_RDONLY|O_CLOEXEC|extra_flags relative to
  * dirfd, NUL-terminated and newly allocated; returns the length or a
  * negative errno. */
+/* The value of a hexadecimal digit (either case), or -1. */
+int hex_digit(char c);
+
+/* A DIR listing the directory `name` below dirfd ("." for dirfd itself,
+ * which may be an O_PATH descriptor), opened O_RDONLY|O_DIRECTORY|
+ * O_CLOEXEC|extra_flags with a descriptor of its own: dirfd stays the
+ * caller's. NULL with errno set, and nothing left open, on failure. */
+DIR *opendir_at(int dirfd, const char *name, int extra_flags);
+
 ssize_t read_all_at(int dirfd, const char *path, int extra_flags,
                     char **ret);
 
