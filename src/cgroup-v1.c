@@ -182,9 +182,12 @@ static bool has_ctrl(const char *list, const char *end, const char *name)
         return false;
 }
 
-bool cg_proc_text_in(const char *text, const char *hier, const char *path)
+/* The path of hierarchy `hier` (a v1 controller; NULL: cgroup2) in a
+ * /proc/PID/cgroup text, "ID:CONTROLLERS:PATH" a line (cgroup2's is
+ * "0::PATH"): its start, and its length in *ret_len; NULL if absent. */
+static const char *proc_text_find(const char *text, const char *hier,
+                                  size_t *ret_len)
 {
-        /* "ID:CONTROLLERS:PATH"; cgroup2's is "0::PATH". */
         for (const char *s = text; *s;) {
                 const char *end = strchrnul(s, '\n');
                 const char *c1 = memchr(s, ':', (size_t)(end - s));
@@ -193,29 +196,27 @@ bool cg_proc_text_in(const char *text, const char *hier, const char *path)
                 bool line = c2 && (hier ? has_ctrl(c1 + 1, c2, hier)
                                         : c1 == s + 1 && s[0] == '0' &&
                                                   c2 == c1 + 1);
-                if (line)
-                        return strlen(path) == (size_t)(end - c2 - 1) &&
-                               memcmp(c2 + 1, path, strlen(path)) == 0;
+                if (line) {
+                        *ret_len = (size_t)(end - c2 - 1);
+                        return c2 + 1;
+                }
                 s = *end ? end + 1 : end;
         }
-        return false;
+        return NULL;
+}
+
+bool cg_proc_text_in(const char *text, const char *hier, const char *path)
+{
+        size_t len;
+        const char *at = proc_text_find(text, hier, &len);
+        return at && strlen(path) == len && memcmp(at, path, len) == 0;
 }
 
 char *cg_proc_text_path(const char *text, const char *hier)
 {
-        for (const char *s = text; *s;) {
-                const char *end = strchrnul(s, '\n');
-                const char *c1 = memchr(s, ':', (size_t)(end - s));
-                const char *c2 = c1 ? memchr(c1 + 1, ':', (size_t)(end - c1 - 1))
-                                    : NULL;
-                bool line = c2 && (hier ? has_ctrl(c1 + 1, c2, hier)
-                                        : c1 == s + 1 && s[0] == '0' &&
-                                                  c2 == c1 + 1);
-                if (line)
-                        return xstrndup(c2 + 1, (size_t)(end - c2 - 1));
-                s = *end ? end + 1 : end;
-        }
-        return NULL;
+        size_t len;
+        const char *at = proc_text_find(text, hier, &len);
+        return at ? xstrndup(at, len) : NULL;
 }
 
 int cg_proc_in(pid_t pid, const struct cg_dir *d)

@@ -472,11 +472,33 @@ void cgroup_destroy(struct cgroup *cg)
         cgroup_free(cg);
 }
 
+/* A name below our cgroup: relative, without "..". */
+static bool name_ok(const char *name, struct sb_error *err)
+{
+        if (name[0] == '/' || strstr(name, "..") || !*name) {
+                sb_error_set(err, -EINVAL, "'%s' is not a cgroup name", name);
+                return false;
+        }
+        return true;
+}
+
+/* Keep cg's next directory (filled in by the caller) if it opens; a
+ * hierarchy where it does not is left out. */
+static void adopt_dir(struct cgroup *cg, bool v2)
+{
+        struct cg_dir *d = &cg->dirs[cg->n_dirs];
+        struct sb_error e = { 0 };
+        if (open_cgroup_dir(AT_FDCWD, d->path, d->path, v2, &d->fd, &e) < 0) {
+                dir_release(d);
+                return;
+        }
+        cg->n_dirs++;
+}
+
 int cgroup_open(const char *name, struct cgroup **ret, struct sb_error *err)
 {
-        if (name[0] == '/' || strstr(name, "..") || !*name)
-                return sb_error_set(err, -EINVAL, "'%s' is not a cgroup name",
-                                    name);
+        if (!name_ok(name, err))
+                return -EINVAL;
         struct cg_layout l;
         int r = cg_layout_read(&l, err);
         if (r < 0)
@@ -489,16 +511,8 @@ int cgroup_open(const char *name, struct cgroup **ret, struct sb_error *err)
         struct cgroup *cg = xcalloc(1, sizeof(*cg));
         cg->name = xstrdup(name);
         for (size_t i = 0; r >= 0 && i < n; i++) {
-                bool v2 = t[i].ops == &cgroup_v2_backend;
-                struct cg_dir *d = &cg->dirs[cg->n_dirs];
-                *d = target_dir(&t[i], name);
-                struct sb_error e = { 0 };
-                if (open_cgroup_dir(AT_FDCWD, d->path, d->path, v2, &d->fd,
-                                    &e) < 0) {
-                        dir_release(d);
-                        continue;
-                }
-                cg->n_dirs++;
+                cg->dirs[cg->n_dirs] = target_dir(&t[i], name);
+                adopt_dir(cg, t[i].ops == &cgroup_v2_backend);
         }
         if (r >= 0 && cg->n_dirs == 0)
                 r = sb_error_set(err, -ENOENT, "no cgroup '%s' below this "
@@ -555,9 +569,8 @@ void cgroup_entry_close(struct cgroup_entry *e)
 int cgroup_open_pid(pid_t pid, const char *name, struct cgroup **ret,
                     struct sb_error *err)
 {
-        if (name[0] == '/' || strstr(name, "..") || !*name)
-                return sb_error_set(err, -EINVAL, "'%s' is not a cgroup name",
-                                    name);
+        if (!name_ok(name, err))
+                return -EINVAL;
         char file[32];
         snprintf(file, sizeof(file), "/proc/%d/cgroup", (int)pid);
         _cleanup_free_ char *text = NULL;
@@ -595,13 +608,7 @@ int cgroup_open_pid(pid_t pid, const char *name, struct cgroup **ret,
                         .path = join_path(t[i].mount, at, NULL),
                         .proc_path = at,
                 };
-                struct sb_error e = { 0 };
-                if (open_cgroup_dir(AT_FDCWD, d->path, d->path, v2, &d->fd,
-                                    &e) < 0) {
-                        dir_release(d);
-                        continue;
-                }
-                cg->n_dirs++;
+                adopt_dir(cg, v2);
         }
         cg_layout_free(&l);
         if (r >= 0 && cg->n_dirs == 0) {
