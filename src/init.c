@@ -4,6 +4,8 @@
  * and there is no handler code to get wrong. */
 #include "init.h"
 
+#include "sandbox.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -58,6 +60,33 @@ static void kill_descendants(void)
                         return;
                 if (!f && p <= 0)
                         return; /* no children list (old kernel): give up */
+        }
+}
+
+/* Outside the sandbox (launcher, joiner, restorer): the same forwarding
+ * for one child, until it ends. */
+int sb_wait_forwarding(pid_t pid, bool shares_tty, int *ret_status)
+{
+        sigset_t all;
+        sigfillset(&all);
+        for (;;) {
+                siginfo_t si;
+                int sig = sigwaitinfo(&all, &si);
+                if (sig < 0)
+                        continue;
+                if (sig != SIGCHLD) {
+                        if (init_should_forward(sig, si.si_code, shares_tty))
+                                kill(pid, sig);
+                        continue;
+                }
+                int status;
+                pid_t p = waitpid(pid, &status, WNOHANG);
+                if (p < 0 && errno != EINTR)
+                        return -errno;
+                if (p == pid) {
+                        *ret_status = init_exit_code(status);
+                        return 0;
+                }
         }
 }
 

@@ -24,7 +24,6 @@
 #include "cgroup.h"
 #include "cleanup.h"
 #include "env.h"
-#include "init.h"
 #include "log.h"
 #include "ns.h"
 #include "proc.h"
@@ -442,31 +441,6 @@ static int await_exec(int fd, int *ret_exit, struct sb_error *err)
                                                 : SB_EXIT_CANNOT_EXEC;
         }
         return failed ? err->code : 0;
-}
-
-int sb_wait_forwarding(pid_t pid, bool shares_tty, int *ret_status)
-{
-        sigset_t all;
-        sigfillset(&all);
-        for (;;) {
-                siginfo_t si;
-                int sig = sigwaitinfo(&all, &si);
-                if (sig < 0)
-                        continue;
-                if (sig != SIGCHLD) {
-                        if (init_should_forward(sig, si.si_code, shares_tty))
-                                kill(pid, sig);
-                        continue;
-                }
-                int status;
-                pid_t p = waitpid(pid, &status, WNOHANG);
-                if (p < 0 && errno != EINTR)
-                        return -errno;
-                if (p == pid) {
-                        *ret_status = init_exit_code(status);
-                        return 0;
-                }
-        }
 }
 
 static int move_above_stdio(int fd)

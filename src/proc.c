@@ -50,25 +50,30 @@ static ssize_t read_proc(pid_t pid, const char *file, char **ret)
         return read_all_at(AT_FDCWD, path, O_NOFOLLOW, ret);
 }
 
-int proc_start_time(pid_t pid, unsigned long long *ret)
+/* /proc/PID/stat; -ESRCH when there is no such process. */
+static int read_stat(pid_t pid, char **ret)
 {
         if (pid <= 0)
                 return -EINVAL;
-        _cleanup_free_ char *text = NULL;
-        ssize_t n = read_proc(pid, "stat", &text);
+        ssize_t n = read_proc(pid, "stat", ret);
         if (n < 0)
                 return n == -ENOENT ? -ESRCH : (int)n;
-        return proc_stat_start_time(text, ret);
+        return 0;
+}
+
+int proc_start_time(pid_t pid, unsigned long long *ret)
+{
+        _cleanup_free_ char *text = NULL;
+        int r = read_stat(pid, &text);
+        return r < 0 ? r : proc_stat_start_time(text, ret);
 }
 
 int proc_running_since(pid_t pid, unsigned long long *ret)
 {
-        if (pid <= 0)
-                return -EINVAL;
         _cleanup_free_ char *text = NULL;
-        ssize_t n = read_proc(pid, "stat", &text);
-        if (n < 0)
-                return n == -ENOENT ? -ESRCH : (int)n;
+        int r = read_stat(pid, &text);
+        if (r < 0)
+                return r;
         /* A zombie has ended; only its parent has not looked yet. */
         const char *p = strrchr(text, ')');
         if (p && (p[2] == 'Z' || p[2] == 'X'))

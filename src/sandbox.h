@@ -132,9 +132,10 @@ int sb_container_join(const struct sb_config *cfg, const struct sb_join *j,
                       const struct sb_exec *exec, int *ret_status,
                       struct sb_error *err);
 
-/* As sb_container_wait, for a child started otherwise (a joined process,
- * a restored sandbox): every catchable signal that arrives goes to pid
- * until it ends. The caller has blocked every signal. */
+/* Wait for the child pid (init for sb_container_wait; a joined process,
+ * a restored sandbox), passing every catchable signal that arrives on to
+ * it until it ends; its status in *ret_status, or a negative errno. The
+ * caller has blocked every signal. */
 int sb_wait_forwarding(pid_t pid, bool shares_tty, int *ret_status);
 
 #endif

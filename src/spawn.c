@@ -734,32 +734,10 @@ int sb_container_wait(struct sb_container *c, int *ret_status,
 {
         if (c->init_pid < 0)
                 return sb_error_set(err, -ECHILD, "the sandbox is not running");
-        sigset_t all;
-        sigfillset(&all);
-        bool shares_tty = !c->cfg->process.new_session;
-        for (;;) {
-                siginfo_t si;
-                int sig = sigwaitinfo(&all, &si);
-                if (sig < 0)
-                        continue;
-                if (sig != SIGCHLD) {
-                        if (init_should_forward(sig, si.si_code, shares_tty))
-                                kill(c->init_pid, sig);
-                        continue;
-                }
-                int status;
-                pid_t p = waitpid(c->init_pid, &status, WNOHANG);
-                if (p < 0 && errno == ECHILD) {
-                        c->init_pid = -1;
-                        return sb_error_errno(err, ECHILD,
-                                              "wait for the sandbox");
-                }
-                if (p == c->init_pid) {
-                        c->init_pid = -1;
-                        *ret_status = init_exit_code(status);
-                        return 0;
-                }
-        }
+        int r = sb_wait_forwarding(c->init_pid,
+                                   !c->cfg->process.new_session, ret_status);
+        c->init_pid = -1;
+        return r < 0 ? sb_error_errno(err, -r, "wait for the sandbox") : 0;
 }
 
 void sb_container_destroy(struct sb_container *c)

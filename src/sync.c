@@ -31,6 +31,17 @@ const char *sync_step_name(int step)
         return step_names[step];
 }
 
+static int send_msg(int fd, const struct sync_msg *m)
+{
+        ssize_t n;
+        do
+                n = send(fd, m, sizeof(*m), MSG_NOSIGNAL);
+        while (n < 0 && errno == EINTR);
+        if (n < 0)
+                return -errno;
+        return n == (ssize_t)sizeof(*m) ? 0 : -EIO;
+}
+
 int sync_send(int fd, int kind, int step, const struct sb_error *err)
 {
         struct sync_msg m;
@@ -42,13 +53,7 @@ int sync_send(int fd, int kind, int step, const struct sb_error *err)
                 memcpy(m.msg, err->msg, sizeof(m.msg));
                 m.msg[sizeof(m.msg) - 1] = '\0';
         }
-        ssize_t n;
-        do
-                n = send(fd, &m, sizeof(m), MSG_NOSIGNAL);
-        while (n < 0 && errno == EINTR);
-        if (n < 0)
-                return -errno;
-        return n == (ssize_t)sizeof(m) ? 0 : -EIO;
+        return send_msg(fd, &m);
 }
 
 int sync_send_data(int fd, int kind, const void *data, size_t len)
@@ -59,13 +64,7 @@ int sync_send_data(int fd, int kind, const void *data, size_t len)
         if (len > sizeof(m.msg))
                 return -EINVAL;
         memcpy(m.msg, data, len);
-        ssize_t n;
-        do
-                n = send(fd, &m, sizeof(m), MSG_NOSIGNAL);
-        while (n < 0 && errno == EINTR);
-        if (n < 0)
-                return -errno;
-        return n == (ssize_t)sizeof(m) ? 0 : -EIO;
+        return send_msg(fd, &m);
 }
 
 int sync_recv(int fd, struct sync_msg *msg)
