@@ -56,6 +56,7 @@ struct desktop {
         gid_t gid;
         bool give;                      /* chown to uid/gid */
         char *dir;                      /* the mkdtemp directory, or NULL */
+        char *base;                     /* where it was made */
         int dir_fd;
         bool xauth_made, socket_made;
         const char *proxy_bin;
@@ -141,7 +142,7 @@ static int open_abandoned(int bfd, const char *name, uid_t owner)
 /* A launcher killed (SIGKILL) between making its directory and the
  * sandbox's start leaves the directory behind, with a copy of the X
  * cookie or the proxy's socket in it; the next launcher of the same user
- * removes it. Only directories of `owner`, never through a link (in /tmp,
+ * removes it, once its own sandbox runs. Only directories of `owner`, never through a link (in /tmp,
  * sticky, nobody else can rename or replace what is theirs). */
 static void sweep_stale(const char *base, uid_t owner)
 {
@@ -176,9 +177,7 @@ static int make_dir(struct desktop *d, const struct sb_config *cfg,
                 return 0;
         const char *rt = cfg->desktop.world.runtime_dir;
         const char *base = !d->give && rt && rt[0] == '/' ? rt : "/tmp";
-        /* Made with the caller's uid (the filesystem uid in setuid
-         * mode), then given to the sandbox's user in give mode. */
-        sweep_stale(base, d->give ? d->uid : getuid());
+        d->base = xstrdup(base);
         char *dir = xasprintf("%s/" DIR_PREFIX "XXXXXX", base);
         if (!mkdtemp(dir)) {
                 int e = errno;
@@ -477,8 +476,14 @@ static void remove_files(struct desktop *d)
 
 void desktop_started(struct desktop *d)
 {
-        if (d)
-                remove_files(d);
+        if (!d)
+                return;
+        remove_files(d);
+        /* Off the launch's path: the program runs by now. Directories are
+         * made with the caller's uid (the filesystem uid in setuid mode),
+         * then given to the sandbox's user in give mode. */
+        if (d->base)
+                sweep_stale(d->base, d->give ? d->uid : getuid());
 }
 
 void desktop_destroy(struct desktop *d)
@@ -496,5 +501,6 @@ void desktop_destroy(struct desktop *d)
         if (d->dir_fd >= 0)
                 close(d->dir_fd);
         desktop_plan_free(&d->plan);
+        free(d->base);
         free(d);
 }

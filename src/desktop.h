@@ -27,7 +27,8 @@ void desktop_env(const struct desktop *d, char ***envp);
 /* Before clone: start the proxy and wait until it listens. */
 int desktop_start(struct desktop *d, struct sb_error *err);
 /* After the program runs: the sandbox holds its binds, so the files the
- * launcher made on the host can go. */
+ * launcher made on the host can go; so can those a killed launcher of the
+ * same user left behind. */
 void desktop_started(struct desktop *d);
 /* Stop the proxy, remove what is left; d may be NULL. */
 void desktop_destroy(struct desktop *d);

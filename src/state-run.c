@@ -204,6 +204,18 @@ static void unmake_entry(struct sb_state_lease *l)
         l->st.name = NULL;
 }
 
+/* Our own start time, which with our pid names this launcher in the
+ * state; read when the state is first written, which for an unnamed
+ * sandbox is after its start. */
+static int read_launcher_start(struct sb_state_lease *l, struct sb_error *err)
+{
+        int r = proc_start_time(l->st.launcher_pid, &l->st.launcher_start);
+        if (r < 0)
+                return sb_error_errno(err, r, "read this process's start "
+                                      "time");
+        return 0;
+}
+
 int sb_state_reserve(const struct sb_state_request *req,
                      struct sb_state_lease **ret, struct sb_error *err)
 {
@@ -221,15 +233,13 @@ int sb_state_reserve(const struct sb_state_request *req,
         l->st.created = time(NULL);
         l->st.profile = req->profile ? xstrdup(req->profile) : NULL;
         l->st.command = strv_copy(req->command);
-        int r = proc_start_time(getpid(), &l->st.launcher_start);
-        if (r < 0) {
-                sb_error_errno(err, r, "read this process's start time");
-                goto fail;
-        }
-        r = sb_state_root(&l->root_fd, &l->root_path, err);
+        int r = sb_state_root(&l->root_fd, &l->root_path, err);
         if (r < 0)
                 goto fail;
         if (req->name) {
+                r = read_launcher_start(l, err);
+                if (r < 0)
+                        goto fail;
                 int lock = state_lock(l->root_fd, l->root_path, err);
                 if (lock < 0) {
                         r = lock;
@@ -286,7 +296,9 @@ int sb_state_commit(struct sb_state_lease *l, const struct sb_state_run *run,
                 return lock;
         bool made = l->dir_fd < 0;      /* unnamed: recorded only now */
         if (made) {
-                r = make_entry(l, NULL, err);
+                r = read_launcher_start(l, err);
+                if (r >= 0)
+                        r = make_entry(l, NULL, err);
                 if (r < 0)
                         return r;
         }
