@@ -63,22 +63,29 @@ static void kill_descendants(void)
         }
 }
 
-/* Outside the sandbox (launcher, joiner, restorer): the same forwarding
- * for one child, until it ends. */
-int sb_wait_forwarding(pid_t pid, bool shares_tty, int *ret_status)
+/* Until the next SIGCHLD, pass every other signal that arrives on to pid.
+ * Every signal is blocked: sigwaitinfo takes them as they come. */
+static void forward_until_sigchld(pid_t pid, bool shares_tty)
 {
         sigset_t all;
         sigfillset(&all);
         for (;;) {
                 siginfo_t si;
                 int sig = sigwaitinfo(&all, &si);
-                if (sig < 0)
-                        continue;
-                if (sig != SIGCHLD) {
-                        if (init_should_forward(sig, si.si_code, shares_tty))
-                                kill(pid, sig);
-                        continue;
-                }
+                if (sig == SIGCHLD)
+                        return;
+                /* sig < 0: EINTR, nothing to do */
+                if (sig > 0 && init_should_forward(sig, si.si_code, shares_tty))
+                        kill(pid, sig);
+        }
+}
+
+/* Outside the sandbox (launcher, joiner, restorer): the same forwarding
+ * for one child, until it ends. */
+int sb_wait_forwarding(pid_t pid, bool shares_tty, int *ret_status)
+{
+        for (;;) {
+                forward_until_sigchld(pid, shares_tty);
                 int status;
                 pid_t p = waitpid(pid, &status, WNOHANG);
                 if (p < 0 && errno != EINTR)
@@ -92,19 +99,8 @@ int sb_wait_forwarding(pid_t pid, bool shares_tty, int *ret_status)
 
 void init_run(pid_t target, bool target_shares_tty, bool kill_leftovers)
 {
-        sigset_t all;
-        sigfillset(&all);
         for (;;) {
-                siginfo_t si;
-                int sig = sigwaitinfo(&all, &si);
-                if (sig < 0)
-                        continue; /* EINTR: nothing to do */
-                if (sig != SIGCHLD) {
-                        if (init_should_forward(sig, si.si_code,
-                                                target_shares_tty))
-                                kill(target, sig);
-                        continue;
-                }
+                forward_until_sigchld(target, target_shares_tty);
                 /* Reap everything: orphans of the sandbox are ours too. */
                 for (;;) {
                         int status;
