@@ -179,19 +179,29 @@ static int load_policy(struct sb_policy *policy)
         return r;
 }
 
-/* As cmd_run looks a profile up: in setuid mode under the system
- * policy, which may keep the user's own directory out of the search. */
+/* Where profiles are looked up for `name`: in setuid mode under the
+ * system policy (loaded into *policy), which may keep the user's own
+ * directory out of the search. On failure (the policy did not load)
+ * nothing is left to free. */
+static int open_world(const char *name, bool setuid_mode,
+                      struct sb_policy *policy, struct world *w)
+{
+        sb_policy_init(policy, sb_policy_path);
+        if (setuid_mode && load_policy(policy) < 0) {
+                sb_policy_free(policy);
+                return -EPERM;
+        }
+        world_init(w, name, setuid_mode ? policy : NULL);
+        return 0;
+}
+
+/* As cmd_run looks a profile up. */
 char *cmd_find_profile(const char *name)
 {
         struct sb_policy policy;
-        bool setuid_mode = priv_mode() == SB_PRIV_SETUID;
-        sb_policy_init(&policy, sb_policy_path);
-        if (setuid_mode && load_policy(&policy) < 0) {
-                sb_policy_free(&policy);
-                return NULL;
-        }
         struct world w;
-        world_init(&w, name, setuid_mode ? &policy : NULL);
+        if (open_world(name, priv_mode() == SB_PRIV_SETUID, &policy, &w) < 0)
+                return NULL;
         char *path = profile_find(name, &w.env);
         world_free(&w);
         sb_policy_free(&policy);
@@ -280,12 +290,8 @@ int cmd_run(const struct cli_request *req)
         struct sb_state_lease *state = NULL;
         int status;
 
-        sb_policy_init(&policy, sb_policy_path);
-        if (setuid_mode && load_policy(&policy) < 0) {
-                sb_policy_free(&policy);
+        if (open_world(app, setuid_mode, &policy, &w) < 0)
                 return SB_EXIT_SETUP;
-        }
-        world_init(&w, app, setuid_mode ? &policy : NULL);
         sb_config_init(&cfg);
         struct sb_diags diags = { 0 };
         int r = setuid_mode ? load_unprivileged(req, &w, &cfg, &diags)
